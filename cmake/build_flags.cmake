@@ -1,0 +1,10 @@
+# Warnings and the sanitizer switch, on one INTERFACE target every target links.
+option(REVDIAG_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+add_library(revdiag_flags INTERFACE)
+target_compile_options(revdiag_flags INTERFACE -Wall -Wextra -Wshadow -Wconversion -Wno-sign-conversion)
+if(REVDIAG_SANITIZE AND NOT EMSCRIPTEN)
+  target_compile_options(revdiag_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                 -fno-sanitize-recover=undefined)
+  target_link_options(revdiag_flags INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,80 @@
+// The designed sales process (DESIGN §2.2): stages in order with buyer actions,
+// entry criteria, owner role, aliases, win probability and flags, plus the
+// thresholds the audit applies. Owns loading (revdiag.process/1 JSON, without
+// exceptions, errors with JSON pointers), the embedded default, serialization and
+// the process-level findings of the `stages` layer; not the per-deal audit.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revdiag/deals.h"
+#include "revdiag/error.h"
+#include "revdiag/rules.h"
+
+namespace revdiag {
+
+struct criterion {
+    std::string id;      // "Q1"
+    std::string label;   // "Budget access confirmed"
+    std::string rule;    // "budget_confirmed"
+    rule_program program;
+};
+
+struct stage {
+    std::string id;            // "proposal"
+    std::string name;          // "Proposal"
+    std::string buyer_action;  // what the buyer did to put the deal here
+    std::string owner_role;
+    std::vector<std::string> aliases;
+    std::vector<criterion> criteria;
+    double probability = 0;    // 0..1
+    bool closed_won = false;
+    bool closed_lost = false;
+    bool follow_up = false;
+    bool holding = false;
+};
+
+struct thresholds {
+    int follow_up_business_days = 5;
+    int reengage_after_days = 14;
+    int inactive_after_days = 30;
+    int reengagement_window_days = 14;
+    std::vector<std::string> owner_shared_patterns;
+    std::vector<std::string> roster;
+};
+
+struct process {
+    std::string name;
+    std::vector<stage> stages;
+    thresholds limits;
+};
+
+/// A finding about the process itself (stages layer), or a criterion reading a
+/// field that the export does not record.
+struct process_finding {
+    std::string code;     // STAGE_COUNT, STAGE_NO_BUYER_ACTION, STAGE_NO_CRITERIA, FIELD_NOT_RECORDED
+    std::string message;
+    std::string stage;    // stage id, when about one
+    std::string criterion;
+    std::string field;
+};
+
+/// Load a revdiag.process/1 document. Errors: process.json (syntax, with line and
+/// column), process.schema, process.type, process.missing, process.unknown_key,
+/// process.duplicate_key, process.too_deep, process.rule (with the pointer to the
+/// rule and the column inside it), process.duplicate_id, process.value.
+result<process> load_process(std::string_view json_text,
+                             const std::vector<std::string>& extra_fields = {});
+/// The embedded default process of DESIGN §2.2.
+const process& default_process();
+/// The revdiag.process/1 JSON of a process (round-trips through load_process).
+std::string to_json(const process& p);
+/// Index of the stage whose id, name or alias matches (case, spacing and
+/// punctuation ignored), or -1.
+int match_stage(const process& p, std::string_view recorded);
+/// Process-level findings; with a table, also criteria fields it does not record.
+std::vector<process_finding> check_process(const process& p, const deal_table* against = nullptr);
+
+}  // namespace revdiag

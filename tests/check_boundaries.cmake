@@ -1,0 +1,16 @@
+# Fails when core/ mentions Emscripten or the DOM: the engine stays portable and
+# testable natively; wasm/ is the only place that knows the browser.
+file(GLOB_RECURSE files ${ROOT}/core/*.h ${ROOT}/core/*.cpp ${ROOT}/core/CMakeLists.txt)
+set(bad "")
+foreach(f ${files})
+  file(READ ${f} content)
+  string(TOLOWER "${content}" lower)
+  if(lower MATCHES "emscripten|embind|[^a-z_]document\\.[a-z]|[^a-z_]window\\.[a-z]")
+    list(APPEND bad ${f})
+  endif()
+endforeach()
+list(LENGTH files n)
+if(bad)
+  message(FATAL_ERROR "core/ must not know Emscripten or the DOM: ${bad}")
+endif()
+message(STATUS "core/: ${n} files checked, no Emscripten or DOM")
