@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_set>
 
 #include "ingest_columns.h"
 #include "revdiag/ingest.h"
@@ -28,18 +29,13 @@ bool is_blank_row(const csv_table& t, size_t row) {
     return true;
 }
 
-std::string unique_name(std::string base, const std::vector<column>& taken, const std::vector<std::string>& reserved) {
-    auto used = [&](const std::string& n) {
-        if (std::find(reserved.begin(), reserved.end(), n) != reserved.end()) return true;
-        for (const column& c : taken)
-            if (c.name == n) return true;
-        return false;
-    };
-    if (!used(base)) return base;
-    for (size_t k = 2;; ++k) {
-        std::string n = base + "_" + std::to_string(k);
-        if (!used(n)) return n;
-    }
+// A name not yet in `taken` (which holds every canonical id, so an extra column
+// never shadows one), recorded there.
+std::string unique_name(const std::string& base, std::unordered_set<std::string>& taken) {
+    std::string n = base;
+    for (size_t k = 2; taken.count(n); ++k) n = base + "_" + std::to_string(k);
+    taken.insert(n);
+    return n;
 }
 
 source_cells cells_of(const csv_table& t, const std::vector<size_t>& rows, const std::vector<uint32_t>& lines,
@@ -80,6 +76,7 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
     // The header row.
     const uint32_t header_line = t.row_line[0];
     std::vector<std::string> headers;
+    std::unordered_set<std::string> seen;
     for (size_t f = 0; f < t.fields(0); ++f) {
         std::string h(trim_value(t.cell(0, f)));
         const auto col = static_cast<uint32_t>(f + 1);
@@ -89,7 +86,7 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
                                     std::to_string(header_line) + " has no name; it is kept as column_" +
                                     std::to_string(col) + ".",
                                 location{"csv", header_line, col, "", ""}));
-        else if (std::find(headers.begin(), headers.end(), h) != headers.end())
+        else if (!seen.insert(h).second)
             sink.add(make_error("csv.duplicate_header",
                                 "Header '" + h + "' appears more than once; column " + std::to_string(col) +
                                     " is kept under a suffixed name.",
@@ -166,14 +163,14 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
         if (!r.table.find(f.id)) r.missing_fields.emplace_back(f.id);
 
     // Unmapped columns stay available to rules as text under their normalized names.
-    std::vector<std::string> reserved;
-    for (const canonical_field& f : canonical_fields()) reserved.emplace_back(f.id);
+    std::unordered_set<std::string> taken;
+    for (const canonical_field& f : canonical_fields()) taken.emplace(f.id);
     for (size_t c = 0; c < headers.size(); ++c) {
         if (consumed[c]) continue;
         std::string base = normalize_header(headers[c]);
         if (base.empty()) base = "column_" + std::to_string(c + 1);
         source_cells s = cells(static_cast<int>(c));
-        r.table.columns.push_back(build_column(unique_name(base, r.table.columns, reserved), field_type::text, s, sink));
+        r.table.columns.push_back(build_column(unique_name(base, taken), field_type::text, s, sink));
     }
     sink.close();
     return r;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <unordered_set>
 
 #include "mapping_aliases.h"
 #include "revdiag/deals.h"
@@ -40,28 +41,40 @@ double alias_score(std::string_view alias_crm, const std::string& crm) {
 
 std::vector<candidate> score_all(const std::vector<std::string>& headers, const std::string& crm) {
     const auto& fields = canonical_fields();
+    // Field index of each alias, computed once: scoring is one pass over the
+    // aliases per column, so a 100k-column header stays linear.
+    static const std::vector<size_t> alias_field = [] {
+        std::vector<size_t> idx;
+        for (const header_alias& a : header_aliases()) {
+            size_t f = 0;
+            while (f < canonical_fields().size() && canonical_fields()[f].id != a.field) ++f;
+            idx.push_back(f);
+        }
+        return idx;
+    }();
     std::vector<candidate> out;
+    std::vector<double> best(fields.size());
     for (size_t c = 0; c < headers.size(); ++c) {
         const std::string key = compact_key(headers[c]);
-        const std::string stripped = strip_entity_prefix(headers[c]);
         if (key.empty()) continue;
-        for (size_t f = 0; f < fields.size(); ++f) {
-            double best = 0;
-            for (const header_alias& a : header_aliases()) {
-                if (a.field != fields[f].id) continue;
-                double s = 0;
-                if (a.key == key)
-                    s = alias_score(a.crm, crm);
-                else if (!stripped.empty() && a.key == stripped)
-                    s = alias_score(a.crm, crm) * 0.95;
-                else if (a.key.size() >= fuzzy_min_alias && key.size() > a.key.size() &&
-                         (key.compare(0, a.key.size(), a.key) == 0 ||
-                          key.compare(key.size() - a.key.size(), a.key.size(), a.key) == 0))
-                    s = fuzzy_score;
-                best = std::max(best, s);
-            }
-            if (best > 0) out.push_back({f, c, best});
+        const std::string stripped = strip_entity_prefix(headers[c]);
+        std::fill(best.begin(), best.end(), 0.0);
+        const auto& aliases = header_aliases();
+        for (size_t i = 0; i < aliases.size(); ++i) {
+            const header_alias& a = aliases[i];
+            double s = 0;
+            if (a.key == key)
+                s = alias_score(a.crm, crm);
+            else if (!stripped.empty() && a.key == stripped)
+                s = alias_score(a.crm, crm) * 0.95;
+            else if (a.key.size() >= fuzzy_min_alias && key.size() > a.key.size() &&
+                     (key.compare(0, a.key.size(), a.key) == 0 ||
+                      key.compare(key.size() - a.key.size(), a.key.size(), a.key) == 0))
+                s = fuzzy_score;
+            best[alias_field[i]] = std::max(best[alias_field[i]], s);
         }
+        for (size_t f = 0; f < fields.size(); ++f)
+            if (best[f] > 0) out.push_back({f, c, best[f]});
     }
     return out;
 }
@@ -127,10 +140,10 @@ std::string normalize_header(std::string_view header) {
 }
 
 std::string detect_crm(const std::vector<std::string>& headers) {
-    std::vector<std::string> keys;
+    std::unordered_set<std::string> keys;
     size_t deal_prefixed = 0;
     for (const std::string& h : headers) {
-        keys.push_back(compact_key(h));
+        keys.insert(compact_key(h));
         if (h.size() > 7 && compact_key(h.substr(0, 4)) == "deal" && h.compare(4, 3, " - ") == 0) ++deal_prefixed;
     }
     std::string best = "generic";
@@ -138,7 +151,7 @@ std::string detect_crm(const std::vector<std::string>& headers) {
     for (const crm_signature& sig : crm_signatures()) {
         size_t score = sig.crm == "pipedrive" ? deal_prefixed : 0;
         for (const std::string_view k : sig.keys)
-            if (std::find(keys.begin(), keys.end(), k) != keys.end()) ++score;
+            if (keys.count(std::string(k))) ++score;
         if (score > best_score) {
             best = std::string(sig.crm);
             best_score = score;
