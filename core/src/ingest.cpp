@@ -148,6 +148,26 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
             r.table.columns.back().source_index = -1;
             continue;
         }
+        if (e.how == "date_entered_columns") {
+            std::vector<stage_history_column> history;
+            const source_cells* pipelines = nullptr;
+            source_cells pipeline_cells;
+            for (size_t c = 0; c < headers.size(); ++c) {
+                stage_history_column h;
+                if (parse_date_entered_header(headers[c], h.stage_key, h.pipeline_key)) {
+                    h.cells = cells(static_cast<int>(c));
+                    history.push_back(std::move(h));
+                } else if (compact_key(headers[c]) == "pipeline" && !pipelines) {
+                    pipeline_cells = cells(static_cast<int>(c));
+                    pipelines = &pipeline_cells;
+                }
+            }
+            const mapping_entry* stage = nullptr;
+            for (const mapping_entry& s : mapping.entries)
+                if (s.field == "stage") stage = &s;
+            r.table.columns.push_back(build_stage_entered(history, cells(stage->source_index), pipelines, sink));
+            continue;
+        }
         if (e.how == "stage_names") {
             column c = build_status_from_stages(cells(e.source_index));
             c.source_index = -1;

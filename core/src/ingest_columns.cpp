@@ -190,4 +190,48 @@ column build_status_from_stages(const source_cells& stages) {
     return c;
 }
 
+bool parse_date_entered_header(std::string_view header, std::string& stage_key, std::string& pipeline_key) {
+    std::string_view h = trim_value(header);
+    constexpr std::string_view prefix = "date entered";
+    if (h.size() <= prefix.size() || compact_key(h.substr(0, prefix.size())) != "dateentered") return false;
+    h.remove_prefix(prefix.size());
+    while (!h.empty() && (h.front() == ' ' || h.front() == '"' || h.front() == '\'')) h.remove_prefix(1);
+    while (!h.empty() && (h.back() == ' ' || h.back() == '"' || h.back() == '\'')) h.remove_suffix(1);
+    pipeline_key.clear();
+    if (const size_t open = h.rfind(" ("); open != std::string_view::npos && !h.empty() && h.back() == ')') {
+        pipeline_key = compact_key(h.substr(open + 2, h.size() - open - 3));
+        h = h.substr(0, open);
+    }
+    stage_key = compact_key(h);
+    return !stage_key.empty();
+}
+
+column build_stage_entered(const std::vector<stage_history_column>& history, const source_cells& stages,
+                           const source_cells* pipelines, warning_sink& sink) {
+    column c = empty_column("stage_entered_date", field_type::date, stages);
+    c.source_index = -1;
+    c.header.clear();
+    std::vector<std::string_view> all;
+    for (const stage_history_column& h : history) all.insert(all.end(), h.cells.values.begin(), h.cells.values.end());
+    const date_format f = detect_date_format(all);
+    for (size_t r = 0; r < stages.values.size(); ++r) {
+        day_t d = no_date;
+        const std::string stage = compact_key(stages.values[r]);
+        const std::string pipeline = pipelines ? compact_key(pipelines->values[r]) : std::string();
+        for (const stage_history_column& h : history) {
+            if (h.stage_key != stage || (!pipeline.empty() && !h.pipeline_key.empty() && h.pipeline_key != pipeline))
+                continue;
+            const std::string_view v = h.cells.values[r];
+            if (is_missing_value(v)) continue;
+            if (const auto p = parse_date(v, f)) {
+                d = *p;
+                break;
+            }
+            warn_unparsed(sink, h.cells, r, "a date");
+        }
+        c.date.push_back(d);
+    }
+    return c;
+}
+
 }  // namespace revdiag

@@ -45,4 +45,17 @@ column build_status_from_flags(const source_cells& closed, const source_cells& w
 /// A status column from stage names: `Closed Won` -> won, `Lost` -> lost, any other stage -> open.
 column build_status_from_stages(const source_cells& stages);
 
+/// One `Date entered "<Stage> (<Pipeline>)"` column: its stage and pipeline as compact keys.
+struct stage_history_column {
+    source_cells cells;
+    std::string stage_key;
+    std::string pipeline_key;
+};
+/// The stage_entered_date of each row from the history column of its stage (and
+/// pipeline, when `pipelines` is given); unparsable dates are warned.
+column build_stage_entered(const std::vector<stage_history_column>& history, const source_cells& stages,
+                           const source_cells* pipelines, warning_sink& sink);
+/// The stage and pipeline keys named by a `Date entered "<Stage> (<Pipeline>)"` header; false otherwise.
+bool parse_date_entered_header(std::string_view header, std::string& stage_key, std::string& pipeline_key);
+
 }  // namespace revdiag

@@ -114,6 +114,19 @@ void derive_status(header_mapping& m, const std::vector<std::string>& headers) {
     sort_canonical(m);
 }
 
+// HubSpot's `Date entered "<Stage> (<Pipeline>)"` columns are a stage history:
+// the date the deal entered its current stage is read from the matching one.
+void derive_stage_entered(header_mapping& m, const std::vector<std::string>& headers) {
+    if (find_entry(m, "stage_entered_date") != m.entries.end() || find_entry(m, "stage") == m.entries.end()) return;
+    for (size_t c = 0; c < headers.size(); ++c)
+        if (compact_key(headers[c]).rfind("dateentered", 0) == 0 && compact_key(headers[c]).size() > 11) {
+            m.entries.push_back({"stage_entered_date", "Date entered \"<stage> (<pipeline>)\"", static_cast<int>(c),
+                                 0.8, {}, "date_entered_columns"});
+            sort_canonical(m);
+            return;
+        }
+}
+
 // Close reports `value` in cents.
 void mark_cents(header_mapping& m) {
     const auto amount = find_entry(m, "amount");
@@ -182,6 +195,7 @@ header_mapping map_headers(const std::vector<std::string>& headers) {
     }
     sort_canonical(m);
     derive_status(m, headers);
+    derive_stage_entered(m, headers);
     mark_cents(m);
     return m;
 }
@@ -215,13 +229,17 @@ result<header_mapping> apply_overrides(header_mapping m, const std::vector<std::
         if (field == "stage") {
             const auto st = find_entry(m, "status");
             if (st != m.entries.end() && st->how == "stage_names") m.entries.erase(st);
+            const auto entered = find_entry(m, "stage_entered_date");
+            if (entered != m.entries.end() && entered->how == "date_entered_columns") m.entries.erase(entered);
         }
         user_fields.push_back(field);
         if (column >= 0)
             m.entries.push_back({field, headers[column], column, 1.0, {}, "user"});
     }
     sort_canonical(m);
-    if (std::find(user_fields.begin(), user_fields.end(), "status") == user_fields.end()) derive_status(m, headers);
+    auto user_set = [&](const char* f) { return std::find(user_fields.begin(), user_fields.end(), f) != user_fields.end(); };
+    if (!user_set("status")) derive_status(m, headers);
+    if (!user_set("stage_entered_date")) derive_stage_entered(m, headers);
     mark_cents(m);
     return m;
 }
