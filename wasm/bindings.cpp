@@ -11,8 +11,10 @@ namespace {
 using revdiag::api::session;
 
 std::string version() { return revdiag::api::version(); }
+std::string inspect(const std::string& csv, const std::string& options) { return revdiag::api::inspect(csv, options); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(revdiag) {
     emscripten::function("version", &version);
+    emscripten::function("inspect", &inspect);
 }
