@@ -1,3 +1,4 @@
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -98,7 +99,7 @@ std::optional<double> to_double(const std::string& clean) {
     if (i != n) return std::nullopt;
     char* end = nullptr;
     const double v = std::strtod(clean.c_str(), &end);
-    if (end != clean.c_str() + n) return std::nullopt;
+    if (end != clean.c_str() + n || !std::isfinite(v)) return std::nullopt;  // `1e999` is not an amount
     return v;
 }
 

@@ -38,6 +38,7 @@ TEST_CASE("money refuses text that is not an amount instead of reading zero", "[
     CHECK_FALSE(parse_money("1.2.3", point).has_value());
     CHECK_FALSE(parse_money("$", point).has_value());
     CHECK_FALSE(parse_money("--5", point).has_value());
+    CHECK_FALSE(parse_money("1e999", point).has_value());
     CHECK(is_missing_value(""));
     CHECK(is_missing_value(" - "));
     CHECK(is_missing_value("N/A"));
