@@ -286,19 +286,25 @@ private:
                          "The stage id " + s.id + " is used twice (also at /stages/" + std::to_string(j) + ").", s.id);
                     return;
                 }
-            std::vector<std::pair<std::string, std::string>> spellings{{s.id, "/id"}, {s.name, "/name"}};
-            for (size_t a = 0; a < s.aliases.size(); ++a) spellings.push_back({s.aliases[a], "/aliases/" + std::to_string(a)});
-            for (const auto& [spelling, where] : spellings) {
+            struct spelling_at {
+                std::string text;
+                std::string where;
+                const jvalue* value;
+            };
+            std::vector<spelling_at> spellings{{s.id, "/id", member(sv, "id")}, {s.name, "/name", member(sv, "name")}};
+            for (size_t a = 0; a < s.aliases.size(); ++a)
+                spellings.push_back({s.aliases[a], "/aliases/" + std::to_string(a), &member(sv, "aliases")->items[a]});
+            for (const auto& [spelling, where, value] : spellings) {
                 const std::string key = process_detail::stage_key(spelling);
                 for (const seen_key& k : keys)
                     if (k.key == key && k.stage != i) {
-                        fail("process.duplicate_id", sv, ptr + where,
+                        fail("process.duplicate_id", *value, ptr + where,
                              "`" + spelling + "` of stage " + s.id + " already names stage " + p.stages[k.stage].id + ".",
                              s.id);
                         return;
                     }
                 if (key.empty()) {
-                    fail("process.value", sv, ptr + where,
+                    fail("process.value", *value, ptr + where,
                          "`" + spelling + "` of stage " + s.id + " has no letters or digits to match deals by.", s.id);
                     return;
                 }
