@@ -4,6 +4,7 @@
 
 #include "process_internal.h"
 #include "process_json_reader.h"
+#include "rules_names.h"
 
 namespace revdiag {
 
@@ -60,11 +61,13 @@ private:
             if (ok) continue;
             std::string list;
             for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            const std::string hint = rules_detail::closest_name(m.key, std::vector<std::string_view>(allowed));
             jvalue pos;
             pos.line = m.line;
             pos.column = m.column;
             fail("process.unknown_key", pos, pointer + "/" + process_detail::pointer_token(m.key),
-                 "Unknown key `" + m.key + "` in " + shown(pointer) + "; expected one of: " + list + ".");
+                 "Unknown key `" + m.key + "` in " + shown(pointer) +
+                     (hint.empty() ? "; expected one of: " + list + "." : "; did you mean " + hint + "?"));
             return false;
         }
         return true;

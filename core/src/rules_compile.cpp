@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "rules_lexer.h"
+#include "rules_names.h"
 #include "rules_program.h"
 
 namespace revdiag {
@@ -19,30 +20,6 @@ struct piece {
     uint32_t start = 0;
     uint32_t end = 0;
 };
-
-struct function_info {
-    std::string_view name;
-    opcode op;
-    int arity;
-    vtype arg;      // the type of the first argument (contains: both text); present: any
-    vtype result;
-    bool any_arg;
-};
-
-const function_info functions[] = {
-    {"present", opcode::present, 1, vtype::boolean, vtype::boolean, true},
-    {"days_since", opcode::days_since, 1, vtype::date, vtype::number, false},
-    {"business_days_since", opcode::business_days_since, 1, vtype::date, vtype::number, false},
-    {"days_until", opcode::days_until, 1, vtype::date, vtype::number, false},
-    {"lower", opcode::lower, 1, vtype::text, vtype::text, false},
-    {"contains", opcode::contains, 2, vtype::text, vtype::boolean, false},
-};
-
-const function_info* find_function(std::string_view name) {
-    for (const function_info& f : functions)
-        if (f.name == name) return &f;
-    return nullptr;
-}
 
 bool is_keyword(std::string_view s) { return s == "and" || s == "or" || s == "not" || s == "true" || s == "false"; }
 
@@ -320,48 +297,36 @@ private:
     }
 
     piece load_field(const token& t) {
-        std::string name;
-        vtype type = vtype::text;
-        if (const canonical_field* f = find_canonical_field(t.text)) {
-            name = std::string(f->id);
-            type = type_of(f->type);
-        } else {
-            // Extra columns are text, matched regardless of case.
-            const auto it = std::find_if(extra_.begin(), extra_.end(), [&](const std::string& e) {
-                if (e.size() != t.text.size()) return false;
-                for (size_t i = 0; i < e.size(); ++i)
-                    if ((e[i] >= 'A' && e[i] <= 'Z' ? static_cast<char>(e[i] - 'A' + 'a') : e[i]) != t.text[i])
-                        return false;
-                return true;
-            });
-            if (it == extra_.end()) {
-                fail("rule.unknown_field", t.start,
-                     "`" + std::string(text_.substr(t.start, t.end - t.start)) + "` at column " +
-                         std::to_string(col(t.start)) +
-                         ": unknown field; fields are the canonical deal fields and the extra columns of the export.",
-                     t.text);
-                return {};
-            }
-            name = *it;
+        field_ref field;
+        if (!resolve_field(t.text, extra_, field)) {
+            const std::string hint = suggest_field(t.text, extra_);
+            fail("rule.unknown_field", t.start,
+                 "`" + std::string(text_.substr(t.start, t.end - t.start)) + "` at column " +
+                     std::to_string(col(t.start)) + ": unknown field" +
+                     (hint.empty() ? "; fields are the canonical deal fields and the extra columns of the export."
+                                   : "; did you mean " + hint + "?"),
+                 t.text);
+            return {};
         }
-        const auto found = std::find(out_.fields.begin(), out_.fields.end(), name);
+        const auto found = std::find(out_.fields.begin(), out_.fields.end(), field.name);
         const size_t index = static_cast<size_t>(found - out_.fields.begin());
         if (found == out_.fields.end()) {
-            out_.fields.push_back(name);
-            out_.field_types.push_back(type);
+            out_.fields.push_back(field.name);
+            out_.field_types.push_back(field.type);
         }
-        emit(opcode::field, type, static_cast<uint32_t>(index));
-        return {type, t.start, t.end};
+        emit(opcode::field, field.type, static_cast<uint32_t>(index));
+        return {field.type, t.start, t.end};
     }
 
     piece parse_call(const token& name) {
         const function_info* f = find_function(name.text);
         if (!f) {
+            const std::string hint = closest_name(
+                name.text, {"present", "days_since", "business_days_since", "days_until", "lower", "contains"});
             fail("rule.unknown_function", name.start,
                  "`" + std::string(text_.substr(name.start, name.end - name.start)) + "` at column " +
-                     std::to_string(col(name.start)) +
-                     ": unknown function; functions are present, days_since, business_days_since, days_until, lower "
-                     "and contains.",
+                     std::to_string(col(name.start)) + ": unknown function; " +
+                     (hint.empty() ? "functions are " + function_names() + "." : "did you mean " + hint + "?"),
                  name.text);
             return {};
         }

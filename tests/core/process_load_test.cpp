@@ -156,3 +156,12 @@ TEST_CASE("api process_check rejects options that are not JSON", "[process][api]
     CHECK(j["ok"] == false);
     CHECK(j["error"]["code"] == "options.json");
 }
+
+TEST_CASE("an unknown key error suggests the key that was probably meant", "[process][error]") {
+    const nlohmann::json j = revdiag::test::parse(revdiag::api::process_check(
+        revdiag::test::read_fixture("process/unknown_key_in_stage.json"), "", ""));
+    CHECK(j["error"]["message"] == "Unknown key `buyer_actoin` in /stages/1; did you mean buyer_action?");
+    const revdiag::result<revdiag::process> far = revdiag::load_process(R"({"colour": 1})");
+    REQUIRE_FALSE(far.has_value());
+    CHECK(far.err().message == "Unknown key `colour` in the document; expected one of: schema, name, stages, thresholds.");
+}
