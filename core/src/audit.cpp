@@ -79,7 +79,7 @@ owner_kind classify_owner(std::string_view owner, const thresholds& limits) {
     const std::vector<std::string_view> names = split_owners(owner);
     if (names.empty()) return owner_kind::missing;
     if (names.size() > 1) return owner_kind::multiple;
-    if (owner_is_shared(names[0], limits.owner_shared_patterns)) return owner_kind::shared;
+    if (is_shared_owner(limits, names[0])) return owner_kind::shared;
     if (!limits.roster.empty()) {
         const std::string key = normalize_key(names[0]);
         for (const std::string& person : limits.roster)

@@ -26,11 +26,6 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-bool is_letter(char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; }
 
 // The length of an owner separator at `i` (`;` `/` `&` `,` or ` and `), 0 when none.
@@ -60,25 +55,6 @@ std::vector<std::string_view> split_owners(std::string_view owner) {
         start = i;
     }
     return names;
-}
-
-bool owner_is_shared(std::string_view owner, const std::vector<std::string>& patterns) {
-    std::string text(owner);
-    std::transform(text.begin(), text.end(), text.begin(), lower);
-    for (const std::string& raw : patterns) {
-        std::string pat(trim(raw));
-        std::transform(pat.begin(), pat.end(), pat.begin(), lower);
-        if (pat.empty()) continue;
-        // Whole words only, so "team" finds "Sales Team" but not "Steamson";
-        // a pattern ending in punctuation ("sales@") matches as a prefix.
-        for (size_t at = text.find(pat); at != std::string::npos; at = text.find(pat, at + 1)) {
-            const bool starts = at == 0 || !is_letter(text[at - 1]);
-            const size_t end = at + pat.size();
-            const bool ends = !is_letter(pat.back()) || end == text.size() || !is_letter(text[end]);
-            if (starts && ends) return true;
-        }
-    }
-    return false;
 }
 
 namespace detail {
@@ -147,10 +123,10 @@ std::string message_for(const finding& f, const deal_audit& d, const deal_table&
             return "The stage " + quoted(recorded) + " is not a stage of the process \"" + p.name + "\".";
         }
         case finding_code::exit_criteria_unmet:
-            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but the record says the buyer has not done " +
+            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but the record does not show " +
                    criteria_list(f, p, r) + ".";
         case finding_code::exit_criteria_unrecorded:
-            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but nobody recorded " + criteria_list(f, p, r) + ".";
+            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but nobody recorded whether " + criteria_list(f, p, r) + (f.criteria.size() == 1 ? " holds." : " hold.");
         case finding_code::owner_missing: return "No owner is recorded, so nobody is accountable for the next step.";
         case finding_code::owner_multiple:
             return "Owned by several people at once (" + quoted(text_at(cols.owner, row)) + "), so each can assume another acts.";

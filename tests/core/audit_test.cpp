@@ -66,23 +66,37 @@ TEST_CASE("an unmet criterion moves the real stage back and names the criterion"
     CHECK(r.stated_weighted_cents == 600000);
 }
 
-TEST_CASE("a missing criterion value is unrecorded rather than unmet", "[audit][exit_criteria]") {
+TEST_CASE("a missing bool is unrecorded while a failed presence check is unmet", "[audit][exit_criteria]") {
     deal_row d = healthy_deal("Proposal");
     d["budget_confirmed"] = "";
     d["decision_maker"] = "";
     const audit_report r = audit_rows({d});
     const deal_audit& a = r.deals[0];
-    REQUIRE(a.findings.size() == 1);
-    CHECK(a.findings[0].code == finding_code::exit_criteria_unrecorded);
-    REQUIRE(a.findings[0].criteria.size() == 2);
-    CHECK(r.criteria[a.findings[0].criteria[0]].id == "Q1");
-    CHECK(r.criteria[a.findings[0].criteria[1]].id == "P1");
+    REQUIRE(a.findings.size() == 2);
+    CHECK(a.findings[0].code == finding_code::exit_criteria_unmet);
+    REQUIRE(a.findings[0].criteria.size() == 1);
+    CHECK(r.criteria[a.findings[0].criteria[0]].id == "P1");
+    CHECK(a.findings[1].code == finding_code::exit_criteria_unrecorded);
+    REQUIRE(a.findings[1].criteria.size() == 1);
+    CHECK(r.criteria[a.findings[1].criteria[0]].id == "Q1");
+    CHECK(stage_id(a.real_stage) == "discovery");
+}
+
+TEST_CASE("a comparison with a missing date is unrecorded", "[audit][exit_criteria]") {
+    deal_row d = healthy_deal("Negotiation");
+    d["last_buyer_response_date"] = "";
+    d["last_follow_up_date"] = "2026-06-25";
+    const audit_report r = audit_rows({d});
+    CHECK(codes_of(r.deals[0]) == std::vector<std::string>{"EXIT_CRITERIA_UNRECORDED"});
+    CHECK(stage_id(r.deals[0].real_stage) == "proposal");
+    d["last_buyer_response_date"] = "2026-06-19";
+    CHECK(codes({d}) == std::vector<std::string>{"EXIT_CRITERIA_UNMET"});
 }
 
 TEST_CASE("unmet and unrecorded criteria of one deal are reported apart", "[audit][exit_criteria]") {
     deal_row d = healthy_deal("Qualification");
     d["problem_confirmed"] = "false";
-    d["decision_date"] = "";
+    d["budget_confirmed"] = "";
     const std::vector<std::string> c = codes({d});
     CHECK(c == std::vector<std::string>{"EXIT_CRITERIA_UNMET", "EXIT_CRITERIA_UNRECORDED"});
 }
@@ -233,9 +247,9 @@ TEST_CASE("the created date is the archive reference when no buyer activity is r
     d["stage"] = "Engaged";
     d["created_date"] = iso(as_of - 30);
     // E1 needs buyer activity, so the deal is also out of the pipeline.
-    CHECK(codes({d}) == std::vector<std::string>{"EXIT_CRITERIA_UNRECORDED", "STALE"});
+    CHECK(codes({d}) == std::vector<std::string>{"EXIT_CRITERIA_UNMET", "STALE"});
     d["created_date"] = "";
-    CHECK(codes({d}) == std::vector<std::string>{"EXIT_CRITERIA_UNRECORDED", "ACTIVITY_UNRECORDED"});
+    CHECK(codes({d}) == std::vector<std::string>{"EXIT_CRITERIA_UNMET", "ACTIVITY_UNRECORDED"});
 }
 
 TEST_CASE("a snoozed deal is reported but stays in the real pipeline", "[audit][archive]") {

@@ -144,7 +144,5 @@ audit_report run_audit(const deal_table& table, const process& p, day_t as_of, c
 std::string normalize_key(std::string_view text);
 /// The owners named by one owner cell, split on `;` `/` `&` `,` and ` and `, trimmed.
 std::vector<std::string_view> split_owners(std::string_view owner);
-/// True when `owner` matches one of the shared-owner patterns (whole-word, case-insensitive).
-bool owner_is_shared(std::string_view owner, const std::vector<std::string>& patterns);
 
 }  // namespace revdiag
