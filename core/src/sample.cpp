@@ -51,7 +51,7 @@ const std::array<profile_rates, 6> profiles = {{
     {"healthy", "a disciplined team: few findings on any layer", 0.04, 0.02, 0.05, 0.03, 0.03, 0.2, 0.0, 0.0},
     {"optimistic_stages", "deals recorded in later stages than their criteria support (exit_criteria)", 0.6, 0.03, 0.08, 0.05, 0.05, 0.2, 0.0, 0.1},
     {"ownerless", "deals with no owner, several owners or a team inbox (ownership)", 0.08, 0.5, 0.06, 0.05, 0.05, 0.2, 0.01, 0.0},
-    {"ghosted_proposals", "proposals the buyer never answered and nobody followed up (follow_up)", 0.06, 0.03, 0.75, 0.04, 0.05, 0.1, 0.0, 0.35},
+    {"ghosted_proposals", "proposals the buyer never answered and nobody followed up (follow_up)", 0.02, 0.03, 0.75, 0.04, 0.05, 0.1, 0.0, 0.35},
     {"stale", "deals nobody has heard from in weeks, past their close date (archive)", 0.06, 0.03, 0.08, 0.6, 0.35, 0.1, 0.01, 0.0},
     {"mixed", "a bit of everything, as most real pipelines are", 0.3, 0.15, 0.3, 0.2, 0.12, 0.15, 0.02, 0.1},
 }};
@@ -161,7 +161,7 @@ deal make_deal(splitmix64& rng, const crm_style& style, const profile_rates& pro
     else if (u < 0.17) d.stage = 6;
     else if (u < 0.21) d.stage = 7;
     else {
-        const double v = rng.unit() * (1.0 + 2 * prof.late_stage);
+        const double v = rng.unit() * (1.0 + prof.late_stage);
         d.stage = v < 0.28 ? 0 : v < 0.5 ? 1 : v < 0.7 ? 2 : v < 0.88 + prof.late_stage ? 3 : 4;
     }
     const double size = rng.unit();
@@ -203,7 +203,6 @@ deal make_deal(splitmix64& rng, const crm_style& style, const profile_rates& pro
     for (int k = 0; k <= 4; ++k) {
         if (k <= real) set_stage_criteria(d, rng, k, true, ref);
         else if (k <= recorded) set_stage_criteria(d, rng, k, k > real + 1 ? rng.chance(0.5) : false, ref);
-        else set_stage_criteria(d, rng, k, false, ref);
     }
     // What a stage below Proposal has not done yet stays blank, as in a real CRM.
     if (recorded < 3) {
@@ -249,7 +248,11 @@ void append_deal(std::string& out, const deal& d, const crm_style& style) {
             case slot::deal_name: append_cell(out, d.name, style.delimiter); break;
             case slot::account: append_cell(out, d.account, style.delimiter); break;
             case slot::amount:
-                if (!d.amount_missing) detail::append_money(out, d.cents, style.money);
+                if (!d.amount_missing) {
+                    std::string cell;
+                    detail::append_money(cell, d.cents, style.money);
+                    append_cell(out, cell, style.delimiter);
+                }
                 break;
             case slot::currency: out += style.money == detail::money_style::euro_european ? "EUR" : "USD"; break;
             case slot::stage: append_cell(out, style.stages[static_cast<size_t>(d.stage)], style.delimiter); break;
