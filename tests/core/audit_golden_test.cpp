@@ -1,6 +1,7 @@
 // Golden audit reports: every tests/fixtures/golden/<case>.csv is audited
 // with {"as_of":"2026-06-30"} plus <case>.options.json when present, and the
-// envelope is compared as parsed JSON with <case>.expected.json. Run
+// envelope is compared as parsed JSON with <case>.expected.json (all but the
+// ingest's "input" block, of which only the row count). Run
 // tests/fixtures/golden/update.sh to rewrite the expectations, then review the diff.
 #include <catch2/catch.hpp>
 
@@ -53,9 +54,15 @@ TEST_CASE("golden audit reports match their expected JSON", "[golden][audit]") {
             continue;
         }
         REQUIRE(fs::exists(expected_path));
-        const json expected = revdiag::test::parse(revdiag::test::read_file(expected_path.string()));
-        INFO("differences: " << json::diff(expected, actual).dump());
-        CHECK(actual == expected);
+        json expected = revdiag::test::parse(revdiag::test::read_file(expected_path.string()));
+        // The "input" block is ingest's (its own tests pin mapping confidences);
+        // here only the row count must agree, so a reader tweak does not rewrite every report.
+        CHECK(actual["input"]["rows"] == expected["input"]["rows"]);
+        json a = actual;
+        a.erase("input");
+        expected.erase("input");
+        INFO("differences: " << json::diff(expected, a).dump());
+        CHECK(a == expected);
     }
 }
 
