@@ -187,6 +187,7 @@ function render() {
     else button.removeAttribute('aria-current');
   }
   document.body.classList.toggle('busy', s.busy);
+  document.body.dataset.busy = String(s.busy);
   const bar = $('#audit-bar');
   bar.hidden = !(s.inspect && (s.screen === 'mapping' || s.screen === 'dashboard'));
   if (s.source) {
@@ -201,6 +202,9 @@ function render() {
   if (s.auditError) err.textContent = describeError(s.auditError);
   if (s.report && s.report !== lastReport) {
     lastReport = s.report;
+    // Lets people and tests see which audit is on screen.
+    document.body.dataset.auditAsOf = String(s.report.as_of || '');
+    document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
     renderDashboard(s.report, { onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); } });
     dealTable.setReport(s.report);
   }

@@ -5,7 +5,6 @@
 // errors and page errors, dialogs.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -17,50 +16,25 @@ export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** A port nobody listens on right now. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {net.AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolve once the port accepts connections (the server is up). */
-async function waitForPort(port, child, timeoutMs = 10000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serve.py exited with ${child.exitCode}`);
-    const up = await new Promise((resolve) => {
-      const sock = net.connect(port, '127.0.0.1', () => { sock.end(); resolve(true); });
-      sock.on('error', () => resolve(false));
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`serve.py did not listen on ${port}`);
-}
-
-/** Start scripts/serve.py on a free port; returns {url, stop}. */
+/** Start scripts/serve.py on a free port (it prints the URL it serves); returns {url, stop}. */
 export async function startServer(site = SITE) {
   if (!existsSync(path.join(site, 'index.html'))) throw new Error(`no built site in ${site}: run ./scripts/build`);
-  const port = await freePort();
-  const child = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), '--dir', site, '--port', String(port)],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  try {
-    await waitForPort(port, child);
-  } catch (e) {
-    child.kill();
-    throw new Error(`${e.message}\n${stderr}`);
-  }
+  const child = spawn('python3', [path.join(ROOT, 'scripts/serve.py'), site, '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve.py did not start:\n${output}`)), 10000);
+    const onData = (/** @type {Buffer} */ d) => {
+      output += d;
+      const m = output.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}:\n${output}`)); });
+  });
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null) return resolve(undefined);
       child.once('exit', () => resolve(undefined));
@@ -134,4 +108,71 @@ export async function axeViolations(page) {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(' | ')})`);
+}
+
+/** The native CLI built by scripts/build (or REVDIAG_CLI). */
+export function cliPath() {
+  const candidates = [process.env.REVDIAG_CLI, 'build/native-release/cli/revdiag', 'build/native-release/revdiag',
+    'build/dev/cli/revdiag', 'build/native/cli/revdiag'].filter(Boolean).map((p) => path.resolve(ROOT, p));
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`revdiag CLI not built (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+/** Run the CLI; returns {status, stdout, stderr}. @param {string[]} args */
+export async function runCli(args) {
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(cliPath(), args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The CLI's audit report (JSON) for the same inputs the page used. @param {string[]} args */
+export async function cliAudit(args) {
+  const r = await runCli(['audit', ...args, '--format', 'json']);
+  if (r.status !== 0) throw new Error(`revdiag audit ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** Wait for an audit dated asOf to be on screen (and no request running). */
+export async function waitForAudit(page, asOf) {
+  await page.waitForFunction((d) => document.body.dataset.busy === 'false'
+    && (!d || document.body.dataset.auditAsOf === d)
+    && document.querySelector('[data-testid="stated-total"]') !== null, asOf, { timeout: 60000 });
+}
+
+/** The key figures as the page states them (DESIGN §7). */
+export async function readFigures(page) {
+  return page.evaluate(() => {
+    const value = (/** @type {string} */ id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value');
+    const layers = {};
+    for (const el of document.querySelectorAll('[data-testid^="layer-"]')) {
+      layers[el.getAttribute('data-testid').slice(6)] = {
+        deals: Number(el.getAttribute('data-deals')), amount: Number(el.getAttribute('data-amount')) };
+    }
+    return { open_deals: Number(value('open-deals')), stated_total: Number(value('stated-total')),
+      real_total: Number(value('real-total')), weakest_layer: value('weakest-layer'), layers };
+  });
+}
+
+/** The same figures read from an audit report. */
+export function reportFigures(report) {
+  const layers = {};
+  for (const l of report.layers) layers[l.id] = { deals: l.deals_failing, amount: l.amount_at_risk };
+  const s = report.summary;
+  return { open_deals: s.open_deals, stated_total: s.stated_total, real_total: s.real_total,
+    weakest_layer: s.weakest_layer, layers };
+}
+
+/** Set the as-of date and wait for the audit of that date. */
+export async function setAsOf(page, asOf) {
+  await page.fill('[data-testid="as-of"]', asOf);
+  await page.dispatchEvent('[data-testid="as-of"]', 'change');
+}
+
+/** Assert the privacy and safety invariants every test ends with. */
+export function assertClean(app, assert) {
+  assert.deepEqual(app.foreignRequests, [], 'requests left 127.0.0.1');
+  assert.deepEqual(app.cspViolations, [], 'CSP violations');
+  assert.deepEqual(app.consoleErrors, [], 'console errors');
+  assert.deepEqual(app.dialogs, [], 'dialogs opened');
 }
