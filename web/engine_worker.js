@@ -108,7 +108,10 @@ function loadDemo(engine, payload) {
     return pushed;
   }
   const inspected = parseEnvelope(session.finish(json(payload.options || {})));
-  if (inspected.ok) inspected.demo = payload.demo;
+  if (inspected.ok) {
+    inspected.demo = payload.demo;
+    inspected.reference = sample.reference;
+  }
   return inspected;
 }
 

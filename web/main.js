@@ -106,7 +106,10 @@ async function loadDemo(demo, title) {
     store.update({ busy: false, screen: 'upload', loadError: { title: `The demo ${title} could not be loaded.`, error: env.error } });
     return;
   }
-  store.update({ inspect: env, source: { name: title, meta: `demo · ${formatNumber(env.rows)} rows` } });
+  // A demo is generated relative to its reference date: audit it as of that day.
+  const asOf = typeof env.reference === 'string' && env.reference ? env.reference : store.get().asOf;
+  /** @type {HTMLInputElement} */ ($('#as-of')).value = asOf;
+  store.update({ inspect: env, asOf, source: { name: title, meta: `demo · ${formatNumber(env.rows)} rows` } });
   await runAudit();
   goTo('dashboard');
 }
@@ -146,13 +149,20 @@ async function applyProcess() {
   const env = await engine.call(MESSAGE.PROCESS_CHECK, { process: draft, options: {} });
   processEditor.showCheck(env);
   if (!env.ok) return;
-  store.update({ process: JSON.parse(JSON.stringify(draft)), processEdited: true });
+  setProcess(draft);
   if (store.get().inspect) {
     await runAudit();
     goTo('dashboard');
   } else {
     announce('Process saved. Load an export or a demo to audit against it.');
   }
+}
+
+/** Use a process for the next audits; stage overrides to stages it lacks are dropped. @param {any} process */
+function setProcess(process) {
+  const ids = new Set((process.stages || []).map((/** @type {any} */ st) => st.id));
+  const stageMap = Object.fromEntries(Object.entries(store.get().stageMap).filter(([, id]) => ids.has(id)));
+  store.update({ process: JSON.parse(JSON.stringify(process)), processEdited: true, stageMap });
 }
 
 async function loadDemos() {
@@ -224,7 +234,11 @@ const mappingActions = {
   },
   /** @param {string} value @param {string} stage */
   onStageMap(value, stage) {
-    store.update({ stageMap: { ...store.get().stageMap, [value]: stage } });
+    // The engine takes only real stage ids; "not matched" drops the override.
+    const stageMap = { ...store.get().stageMap };
+    if (stage) stageMap[value] = stage;
+    else delete stageMap[value];
+    store.update({ stageMap });
     if (store.get().report) runAudit();
   },
 };

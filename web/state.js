@@ -58,11 +58,41 @@ export function readMapping(inspect) {
   });
 }
 
-/** The file's column headers, from the inspect envelope. @param {any} inspect @returns {string[]} */
+/**
+ * Every column header the user can pick for a field: the mapped ones, their
+ * alternatives and the columns that map to nothing (extra_columns).
+ * @param {any} inspect @returns {string[]}
+ */
 export function readHeaders(inspect) {
+  /** @type {string[]} */
+  const out = [];
+  const add = (/** @type {any} */ h) => { if (typeof h === 'string' && h && !out.includes(h)) out.push(h); };
   const raw = inspect && (inspect.headers || inspect.columns);
-  if (!Array.isArray(raw)) return [];
-  return raw.map((c) => (typeof c === 'string' ? c : String(c.header ?? c.name ?? '')));
+  if (Array.isArray(raw)) raw.forEach((c) => add(typeof c === 'string' ? c : c.header));
+  for (const m of readMapping(inspect)) {
+    add(m.header);
+    m.alternatives.forEach(add);
+  }
+  const extras = inspect && inspect.extra_columns;
+  if (Array.isArray(extras)) extras.forEach((c) => add(c && c.header));
+  return out;
+}
+
+/** Case, spacing and punctuation ignored, as the engine matches stage names. @param {string} text */
+export function stageKey(text) {
+  return String(text || '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The process stage a recorded stage name matches by id, name or alias, or ''.
+ * @param {any} process @param {string} recorded
+ */
+export function matchStage(process, recorded) {
+  const key = stageKey(recorded);
+  const stages = process && Array.isArray(process.stages) ? process.stages : [];
+  const hit = stages.find((/** @type {any} */ s) => [s.id, s.name, ...(Array.isArray(s.aliases) ? s.aliases : [])]
+    .some((n) => stageKey(n) === key));
+  return hit ? String(hit.id) : '';
 }
 
 /**

@@ -84,7 +84,8 @@ function renderOwners(report) {
   const cards = owners.slice(0, 60).map((/** @type {any} */ o) => {
     const actions = Array.isArray(o.actions) ? o.actions : [];
     return h('article', { class: 'owner-card' },
-      h('h3', null, o.owner || '(no owner)', ' ', h('span', { class: 'count' }, `${formatNumber(actions.length)} actions`)),
+      h('h3', null, o.owner || '(no owner)', ' ', h('span', { class: 'count' },
+        `${formatNumber(o.deals ?? actions.length)} deals · ${formatCompact(o.amount_at_risk)}`)),
       h('ul', null, actions.slice(0, 8).map((/** @type {any} */ a) => h('li', null, actionText(a))),
         actions.length > 8 ? h('li', { class: 'more' }, `and ${formatNumber(actions.length - 8)} more`) : null));
   });
@@ -92,10 +93,14 @@ function renderOwners(report) {
     owners.length > 60 ? h('p', { class: 'hint' }, `and ${formatNumber(owners.length - 60)} more owners in the exports`) : null);
 }
 
-/** @param {any} a */
+/** An owner's action: what to do, on how many deals, which ones. @param {any} a */
 function actionText(a) {
   if (typeof a === 'string') return a;
-  const deal = a.deal_name || a.deal_id || (a.row ? `row ${a.row}` : '');
-  const what = findingText(a);
-  return deal ? [h('span', { class: 'deal-ref' }, deal), ': ', what] : what;
+  const deals = Array.isArray(a.deals) ? a.deals : [];
+  const names = deals.slice(0, 3).map((/** @type {any} */ d) => d.deal_name || d.deal_id || `row ${d.row}`);
+  const count = Number(a.count ?? deals.length);
+  const more = count > names.length ? ` and ${formatNumber(count - names.length)} more` : '';
+  return [h('span', { class: 'action-what' }, findingText(a)),
+    count ? h('span', { class: 'action-deals' }, ` (${formatNumber(count)} deal${count === 1 ? '' : 's'}`
+      + `${Number.isFinite(a.amount) ? `, ${formatCompact(a.amount)}` : ''}): ${names.join(', ')}${more}`) : null];
 }

@@ -24,7 +24,7 @@ const COLUMNS = Object.freeze([
   { key: 'amount', label: 'Amount', num: true },
   { key: 'stage', label: 'Stage' },
   { key: 'real_stage', label: 'Real stage' },
-  { key: 'findings', label: 'Findings', unsortable: true },
+  { key: 'findings', label: 'Findings' },
 ]);
 
 /**

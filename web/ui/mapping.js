@@ -3,7 +3,7 @@
 // canonical field's chosen column with its confidence (changeable), and the
 // export's stage names mapped onto the process stages (changeable).
 import { $, describeError, fill, formatNumber, h } from '../dom.js';
-import { readHeaders, readMapping, readStageValues, readWarnings } from '../state.js';
+import { matchStage, readHeaders, readMapping, readStageValues, readWarnings } from '../state.js';
 
 /** The canonical fields of DESIGN §2.1, in order, with a human label. */
 export const CANONICAL_FIELDS = Object.freeze([
@@ -28,11 +28,6 @@ export function renderMapping(state, actions) {
   const mapping = readMapping(inspect);
   const byField = new Map(mapping.map((m) => [m.field, m]));
   const headers = readHeaders(inspect);
-  const known = new Set(headers);
-  for (const m of mapping) {
-    if (m.header && !known.has(m.header)) { headers.push(m.header); known.add(m.header); }
-    for (const alt of m.alternatives) if (alt && !known.has(alt)) { headers.push(alt); known.add(alt); }
-  }
 
   fill($('#mapping-summary'),
     fact('Detected CRM', inspect.detected_crm || (inspect.input && inspect.input.detected_crm) || 'generic'),
@@ -76,13 +71,13 @@ function renderStageMapping(state, actions) {
   }
   const rows = values.map((v, i) => {
     const id = `stage-map-${i}`;
-    const chosen = v.value in state.stageMap ? state.stageMap[v.value] : v.stage;
+    const chosen = v.value in state.stageMap ? state.stageMap[v.value] : (v.stage || matchStage(state.process, v.value));
     return h('tr', null,
       h('th', { scope: 'row' }, h('label', { for: id }, v.value || '(empty)')),
       h('td', { class: 'num' }, formatNumber(v.count)),
       h('td', null, h('select', { id, onchange: (/** @type {Event} */ e) => actions.onStageMap(v.value,
         /** @type {HTMLSelectElement} */ (e.target).value) },
-      h('option', { value: '' }, '(not a process stage)'),
+      h('option', { value: '' }, '(not matched)'),
       stages.map((/** @type {any} */ s) => h('option', { value: s.id, selected: s.id === chosen }, s.name || s.id)))));
   });
   fill($('#stage-mapping'), h('table', { class: 'map-table' },
