@@ -205,8 +205,20 @@ function render() {
     $('#source-meta').textContent = s.source.meta;
   }
   renderUpload(s);
-  renderDemos();
-  if (s.screen === 'mapping') renderMapping(s, mappingActions);
+  if (s.demos !== renderedDemos) {
+    renderedDemos = s.demos;
+    renderDemos();
+  }
+  // The mapping tables are rebuilt only when what they show changed, so a
+  // select keeps its focus across progress and audit updates.
+  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process];
+  if (s.screen === 'mapping' && mappingInputs.some((v, i) => v !== renderedMapping[i])) {
+    renderedMapping = mappingInputs;
+    const focused = document.activeElement && document.activeElement.id;
+    renderMapping(s, mappingActions);
+    const again = focused ? document.getElementById(focused) : null;
+    if (again) again.focus();
+  }
   const err = $('#audit-error');
   err.hidden = !s.auditError;
   if (s.auditError) err.textContent = describeError(s.auditError);
@@ -215,6 +227,8 @@ function render() {
     // Lets people and tests see which audit is on screen.
     document.body.dataset.auditAsOf = String(s.report.as_of || '');
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
+    $('#print-meta').textContent = `${s.source ? s.source.name : 'Pipeline'} · audited as of ${s.report.as_of}`
+      + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`;
     renderDashboard(s.report, { onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); } });
     dealTable.setReport(s.report);
   }
@@ -225,6 +239,10 @@ function render() {
   }
 }
 let chartedReport = null;
+/** @type {any} */
+let renderedDemos = null;
+/** @type {any[]} */
+let renderedMapping = [];
 
 const mappingActions = {
   /** @param {string} field @param {string} header */
