@@ -171,14 +171,19 @@ async function loadDemos() {
   store.update({ demos });
 }
 
+const CRM_NAMES = Object.freeze({ hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', zoho: 'Zoho',
+  dynamics: 'Dynamics 365', close: 'Close', spreadsheet: 'Spreadsheet' });
+
 function renderDemos() {
   const demos = store.get().demos;
   fill($('#demo-list'), demos.map((/** @type {any} */ d) => {
     const name = typeof d === 'string' ? d : d.name;
-    const title = (typeof d === 'object' && (d.title || d.label)) || name;
-    const about = typeof d === 'object' ? [d.crm, d.description || d.profile].filter(Boolean).join(' · ') : '';
+    const title = (typeof d === 'object' && d.title) || name;
+    const crm = typeof d === 'object' && d.crm ? (/** @type {any} */ (CRM_NAMES)[d.crm] || d.crm) : '';
     return h('li', null, h('button', { type: 'button', class: 'demo-button', dataset: { demo: name },
-      onclick: () => loadDemo(name, title) }, h('span', { class: 'demo-title' }, title), about ? h('span', { class: 'demo-about' }, about) : null));
+      onclick: () => loadDemo(name, title) },
+    h('span', { class: 'demo-title' }, title, crm ? h('span', { class: 'pill crm' }, crm) : null),
+    typeof d === 'object' && d.description ? h('span', { class: 'demo-about' }, d.description) : null));
   }));
 }
 
