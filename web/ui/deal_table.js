@@ -64,20 +64,28 @@ export function createDealTable(root, engine) {
     return { filter: f, sort, offset, limit: PAGE };
   }
 
+  // One window request at a time: while scrolling fast, the pages passed over
+  // are never asked for; the next paint asks for whatever is visible then.
+  let inflight = false;
   /** @param {number} page */
   async function fetchPage(page) {
-    if (pages.has(page)) return;
+    if (pages.has(page) || inflight) return;
+    inflight = true;
     pages.set(page, 'loading');
     const mine = generation;
     const env = await engine.call('deals', { query: query(page * PAGE) });
-    if (mine !== generation) return;
+    inflight = false;
+    if (mine !== generation) {
+      schedule();
+      return;
+    }
     if (!env || !env.ok) {
       pages.delete(page);
       count.textContent = env && env.error ? env.error.message : 'The deals could not be read.';
       return;
     }
     pages.set(page, Array.isArray(env.deals) ? env.deals : []);
-    if (Number(env.total) !== total) setTotal(Number(env.total) || 0);
+    if (Number(env.total) !== total || pages.size === 1) setTotal(Number(env.total) || 0);
     schedule();
   }
 
@@ -90,6 +98,7 @@ export function createDealTable(root, engine) {
   }
 
   function paint() {
+    if (pages.size === 0) fetchPage(0);
     const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - 4);
     const last = Math.min(total, first + VISIBLE_ROWS + 8);
     const out = [];
@@ -175,7 +184,8 @@ export function createDealTable(root, engine) {
     pages = new Map();
     scroller.scrollTop = 0;
     renderHead();
-    fetchPage(0);
+    if (inflight) schedule();
+    else fetchPage(0);
   }
 
   return {
