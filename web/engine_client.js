@@ -11,7 +11,7 @@ export const ERROR = PROTOCOL.ERROR;
 
 /**
  * @typedef {{schema?: string, ok: boolean, error?: {code: string, message: string, at?: any}, [key: string]: any}} Envelope
- * @typedef {{bytes: number, total: number, rows: number}} Progress
+ * @typedef {{bytes: number, total: number, rows: number, phase?: string}} Progress
  * @typedef {{
  *   call: (type: string, payload?: any, options?: {onProgress?: (p: Progress) => void}) => Promise<Envelope>,
  *   onProgress: ((p: Progress, id: number) => void) | null,

@@ -88,8 +88,9 @@ async function loadFile(engine, id, payload) {
       return progress;
     }
     rows = Number(progress.rows) || rows;
-    self.postMessage({ id, progress: { bytes: end, total: file.size, rows } });
+    self.postMessage({ id, progress: { bytes: end, total: file.size, rows, phase: 'reading' } });
   }
+  self.postMessage({ id, progress: { bytes: file.size, total: file.size, rows, phase: 'mapping' } });
   return parseEnvelope(session.finish(json(payload.options || {})));
 }
 

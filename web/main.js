@@ -203,6 +203,7 @@ function render() {
   }
   document.body.classList.toggle('busy', s.busy);
   document.body.dataset.busy = String(s.busy);
+  $('#busy-indicator').hidden = !s.busy;
   const bar = $('#audit-bar');
   bar.hidden = !(s.inspect && (s.screen === 'mapping' || s.screen === 'dashboard'));
   if (s.source) {

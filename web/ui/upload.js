@@ -40,7 +40,9 @@ export function renderUpload(state) {
     const bar = /** @type {HTMLProgressElement} */ ($('#load-bar'));
     const ratio = loading.total > 0 ? loading.bytes / loading.total : 0;
     bar.value = ratio;
-    $('#load-label').textContent = `Reading ${loading.name}: ${Math.round(ratio * 100)}% · ${formatNumber(loading.rows)} rows`;
+    $('#load-label').textContent = loading.phase === 'mapping'
+      ? `Read ${formatNumber(loading.rows)} rows of ${loading.name}; matching columns and reading values…`
+      : `Reading ${loading.name}: ${Math.round(ratio * 100)}% · ${formatNumber(loading.rows)} rows`;
   }
   const err = $('#load-error');
   err.hidden = !state.loadError;
