@@ -203,7 +203,10 @@ header_mapping map_headers(const std::vector<std::string>& headers) {
 result<header_mapping> apply_overrides(header_mapping m, const std::vector<std::string>& headers,
                                        const std::vector<std::pair<std::string, std::string>>& overrides) {
     std::vector<std::string> user_fields;
-    for (const auto& [field, header] : overrides) {
+    for (const auto& override_pair : overrides) {
+        // Named references, not a structured binding: clang 14 cannot capture those in lambdas.
+        const std::string& field = override_pair.first;
+        const std::string& header = override_pair.second;
         if (!find_canonical_field(field))
             return make_error("mapping.unknown_field", "'" + field + "' is not a canonical field.",
                               location{"options", 0, 0, "/map/" + field, field});
