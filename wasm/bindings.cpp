@@ -11,8 +11,14 @@ namespace {
 using revdiag::api::session;
 
 std::string version() { return revdiag::api::version(); }
+std::string process_default() { return revdiag::api::process_default(); }
+std::string process_check(const std::string& process_json, const std::string& csv, const std::string& options) {
+    return revdiag::api::process_check(process_json, csv, options);
+}
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(revdiag) {
     emscripten::function("version", &version);
+    emscripten::function("process_default", &process_default);
+    emscripten::function("process_check", &process_check);
 }

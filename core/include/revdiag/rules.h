@@ -33,8 +33,8 @@ public:
 
 /// Compile an expression. Unknown names are allowed only when `extra_fields`
 /// lists them (extra CSV columns are text). Errors: rule.syntax, rule.unknown_field,
-/// rule.type, rule.too_deep, rule.unknown_function; `at.column` is the 1-based
-/// column in the expression.
+/// rule.type, rule.arity, rule.too_deep, rule.unknown_function; `at.column` is
+/// the 1-based column in the expression.
 result<rule_program> compile_rule(std::string_view text,
                                   const std::vector<std::string>& extra_fields = {});
 

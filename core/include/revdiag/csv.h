@@ -1,0 +1,120 @@
+// The streaming CSV reader: bytes in chunks of any size -> raw cells with the
+// physical line of every row. Owns encodings (UTF-8 with or without BOM, UTF-16
+// with BOM, invalid UTF-8 read as Windows-1252), delimiter and line-ending
+// detection, RFC 4180 quoting with the real world's deviations, and limits.
+// It knows nothing of headers, deals or value types (see ingest.h).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revdiag/error.h"
+
+namespace revdiag {
+
+/// Limits checked while reading, so that a hostile or accidental input is
+/// answered with a clear error instead of an allocation failure.
+struct reader_limits {
+    size_t max_bytes = 1ull << 31;      // whole input
+    size_t max_field_bytes = 1 << 20;   // one cell
+    size_t max_columns = 4096;          // fields in one row
+};
+
+/// Every cell of the file, row by row, in one byte buffer (UTF-8 once finished).
+struct csv_table {
+    std::string bytes;                  // all cells, concatenated
+    std::vector<uint32_t> cell_end;     // end offset of each cell in bytes
+    std::vector<uint32_t> row_end;      // one past the last cell index of each row
+    std::vector<uint32_t> row_line;     // physical 1-based line on which each row starts
+
+    size_t rows() const { return row_end.size(); }
+    size_t fields(size_t row) const { return row_end[row] - first_cell(row); }
+    std::string_view cell(size_t row, size_t field) const {
+        const size_t c = first_cell(row) + field;
+        const size_t begin = c == 0 ? 0 : cell_end[c - 1];
+        return std::string_view(bytes).substr(begin, cell_end[c] - begin);
+    }
+
+private:
+    size_t first_cell(size_t row) const { return row == 0 ? 0 : row_end[row - 1]; }
+};
+
+/// What the reader found out about the file's shape.
+struct csv_info {
+    std::string encoding = "utf-8";     // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+    char delimiter = ',';
+    std::string line_ending = "none";   // "lf", "crlf", "cr", "mixed", "none" (a single line)
+    size_t lf = 0, crlf = 0, cr = 0;    // line breaks seen, quoted ones included
+};
+
+/// UTF-16 to UTF-8 across chunk boundaries (an odd byte or a lone high
+/// surrogate waits for the next chunk); unpaired surrogates become U+FFFD.
+struct utf16_decoder {
+    bool big_endian = false;
+    bool has_odd = false;
+    unsigned char odd = 0;
+    uint16_t high = 0;
+    void decode(std::string_view raw, std::string& out);
+    void flush(std::string& out);
+};
+
+/// Reads CSV bytes pushed in chunks; results are identical whatever the chunk
+/// boundaries, and time is linear in the input.
+class csv_reader {
+public:
+    explicit csv_reader(reader_limits limits = {});
+    /// Feed the next chunk. Errors: csv.too_large, csv.field_too_large, csv.too_many_columns.
+    result<bool> push(std::string_view chunk);
+    /// End of input; later calls return the same answer. Errors: those of push,
+    /// csv.unterminated_quote (at the line and field where the quote opened).
+    result<bool> finish();
+    const csv_table& table() const { return table_; }
+    const csv_info& info() const { return info_; }
+    /// Structural warnings (csv.bare_quote, csv.text_after_quote, encoding.windows_1252).
+    const std::vector<warning>& warnings() const { return warnings_; }
+    size_t bytes() const { return bytes_in_; }
+    size_t rows() const { return table_.rows(); }
+
+private:
+    enum class state : uint8_t { record_start, field_start, unquoted, quoted, quote_in_quoted };
+    void start(bool at_end);
+    bool decode_and_scan(std::string_view raw);
+    bool scan(std::string_view text);
+    void end_field();
+    bool end_record();
+    void warn(std::string code, std::string message, uint32_t line, uint32_t column);
+    void convert_invalid_cells();
+    bool fail(error e);
+
+    reader_limits limits_;
+    csv_table table_;
+    csv_info info_;
+    std::vector<warning> warnings_;
+    size_t bytes_in_ = 0;
+    bool started_ = false;
+    bool finished_ = false;
+    std::string prefix_;          // bytes held back until encoding and delimiter are known
+    std::string decoded_;         // reused buffer for UTF-16 conversion
+    utf16_decoder utf16_;
+    bool utf16_input_ = false;
+    state state_ = state::record_start;
+    bool pending_cr_ = false;
+    uint32_t line_ = 1;
+    uint32_t record_line_ = 1;
+    uint32_t quote_line_ = 0;
+    uint32_t field_index_ = 0;    // 0-based field in the current record
+    size_t field_start_ = 0;      // offset in table_.bytes of the current field
+    size_t warning_counts_[2] = {0, 0};
+    error failure_;
+    bool failed_ = false;
+};
+
+/// Windows-1252 bytes as UTF-8 (the undefined bytes map to C1 controls, as WHATWG does).
+std::string windows_1252_to_utf8(std::string_view bytes);
+/// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool is_valid_utf8(std::string_view bytes);
+
+}  // namespace revdiag

@@ -1,0 +1,61 @@
+// Private to ingest: warnings capped per column and code, and the builders of
+// typed columns from the raw cells of one source column.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revdiag/deals.h"
+#include "revdiag/error.h"
+
+namespace revdiag {
+
+/// Keeps the first few warnings of each (code, column) and counts the rest, so a
+/// million bad cells cost a handful of warnings and one count.
+class warning_sink {
+public:
+    explicit warning_sink(std::vector<warning>& out, size_t cap = 20) : out_(out), cap_(cap) {}
+    void add(warning w);
+    /// Appends one `warnings.truncated` per (code, column) that went over the cap.
+    void close();
+
+private:
+    std::vector<warning>& out_;
+    size_t cap_;
+    std::map<std::pair<std::string, std::string>, size_t> counts_;
+};
+
+/// The cells of one source column for the kept rows, and their lines.
+struct source_cells {
+    std::vector<std::string_view> values;  // "" where a short row lacks the cell
+    const std::vector<uint32_t>* lines = nullptr;
+    std::string header;
+    int source_index = -1;
+};
+
+/// A column of `type` from the cells; unparsable cells are missing and warned
+/// (`value.unparsed`), an undecidable day/month order is warned once
+/// (`value.ambiguous_date_order`). `divisor` scales money (Close's cents).
+column build_column(std::string name, field_type type, const source_cells& cells, warning_sink& sink,
+                    double divisor = 1.0);
+/// A status column from IsClosed + IsWon flags (closed and won -> won, closed -> lost, else open).
+column build_status_from_flags(const source_cells& closed, const source_cells& won, warning_sink& sink);
+/// A status column from stage names: `Closed Won` -> won, `Lost` -> lost, any other stage -> open.
+column build_status_from_stages(const source_cells& stages);
+
+/// One `Date entered "<Stage> (<Pipeline>)"` column: its stage and pipeline as compact keys.
+struct stage_history_column {
+    source_cells cells;
+    std::string stage_key;
+    std::string pipeline_key;
+};
+/// The stage_entered_date of each row from the history column of its stage (and
+/// pipeline, when `pipelines` is given); unparsable dates are warned.
+column build_stage_entered(const std::vector<stage_history_column>& history, const source_cells& stages,
+                           const source_cells* pipelines, warning_sink& sink);
+/// The stage and pipeline keys named by a `Date entered "<Stage> (<Pipeline>)"` header; false otherwise.
+bool parse_date_entered_header(std::string_view header, std::string& stage_key, std::string& pipeline_key);
+
+}  // namespace revdiag
