@@ -54,7 +54,7 @@ TEST_CASE("a sample pins its bytes so native and wasm and every standard library
           "Deal - Deal created,Deal - Expected close date,Deal - Last stage change,Deal - Last Buyer Activity,"
           "Deal - Last Response Date,Deal - Next activity date,Deal - Pain Identified,Deal - Budget Confirmed,"
           "Deal - Decision Date,Deal - Decision Maker,Deal - Proposal Sent,Deal - Last Follow-up,Deal - Snoozed Until\n"
-          "1000,Foxglove Logistics - Expansion,Foxglove Logistics,6200,USD,Needs Defined,open,Omar Haddad,2025-12-09,"
+          "1000,Summit Energy - Expansion,Summit Energy,6200,USD,Needs Defined,open,Omar Haddad,2025-12-09,"
           "2026-08-01,2026-06-06,2026-06-19,,,Yes,,,,,,\n");
 }
 
