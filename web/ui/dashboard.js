@@ -1,0 +1,106 @@
+// @ts-check
+// The dashboard's text panels: the headline figures (with the data-testid /
+// data-value contract of DESIGN §7), the layers ranked by amount at risk with
+// the weakest explained, the owners' action lists and the input warnings.
+import { $, fill, formatCompact, formatNumber, formatPercent, h } from '../dom.js';
+import { findingText, layerInfo, rankLayers, readSummary, readWarnings } from '../state.js';
+import { warningList } from './mapping.js';
+
+/** @param {any} report @param {{onLayer: (id: string) => void}} actions */
+export function renderDashboard(report, actions) {
+  renderHeadline(report);
+  renderLayers(report, actions);
+  renderOwners(report);
+  const warnings = readWarnings(report);
+  fill($('#input-warnings'), warnings.length ? warningList(warnings)
+    : h('p', { class: 'hint' }, 'No input warnings: every row and value was read.'));
+}
+
+/** @param {any} report */
+function renderHeadline(report) {
+  const s = readSummary(report);
+  const diff = s.statedTotal - s.realTotal;
+  const ratio = s.statedTotal > 0 ? diff / s.statedTotal : NaN;
+  const weakest = layerInfo(s.weakestLayer);
+  fill($('#headline'),
+    figure('Stated pipeline', formatCompact(s.statedTotal), formatNumber(s.statedTotal), 'stated-total', s.statedTotal),
+    h('div', { class: 'headline-arrow', 'aria-hidden': 'true' }, '→'),
+    figure('Real pipeline', formatCompact(s.realTotal), formatNumber(s.realTotal), 'real-total', s.realTotal, 'real'),
+    h('div', { class: 'figure gap' },
+      h('span', { class: 'figure-label' }, 'Not real'),
+      h('span', { class: 'figure-value' }, formatCompact(diff)),
+      h('span', { class: 'figure-sub' }, Number.isFinite(ratio) ? `${formatPercent(ratio)} of stated` : '')),
+    figure('Open deals', formatNumber(s.openDeals), '', 'open-deals', s.openDeals),
+    h('div', { class: 'figure weakest', dataset: { testid: 'weakest-layer', value: s.weakestLayer } },
+      h('span', { class: 'figure-label' }, 'Fix first'),
+      h('span', { class: 'figure-value' }, weakest.name || 'none'),
+      h('span', { class: 'figure-sub' }, 'the weakest layer')));
+}
+
+/**
+ * @param {string} label @param {string} shown @param {string} sub @param {string} testid
+ * @param {number} value @param {string} [extra]
+ */
+function figure(label, shown, sub, testid, value, extra = '') {
+  return h('div', { class: `figure ${extra}`, dataset: { testid, value: Number.isFinite(value) ? String(value) : '' } },
+    h('span', { class: 'figure-label' }, label),
+    h('span', { class: 'figure-value' }, shown),
+    sub ? h('span', { class: 'figure-sub' }, sub) : null);
+}
+
+/** @param {any} report @param {{onLayer: (id: string) => void}} actions */
+function renderLayers(report, actions) {
+  const weakestId = readSummary(report).weakestLayer;
+  const stated = readSummary(report).statedTotal;
+  const items = rankLayers(report).map((layer) => {
+    const info = layerInfo(layer.id);
+    const weakest = layer.id === weakestId;
+    const amount = Number(layer.amount_at_risk) || 0;
+    const share = stated > 0 ? Math.min(1, amount / stated) : 0;
+    const bar = h('span', { class: 'layer-bar-fill' });
+    bar.style.width = `${(share * 100).toFixed(1)}%`;
+    return h('li', { class: `layer${weakest ? ' weakest' : ''}`,
+      dataset: { testid: `layer-${layer.id}`, deals: String(layer.deals_failing ?? ''), amount: String(layer.amount_at_risk ?? '') } },
+    h('div', { class: 'layer-head' },
+      h('span', { class: 'layer-name' }, info.name, weakest ? h('span', { class: 'pill weakest-pill' }, 'weakest') : null),
+      h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score ?? '—'}/100`)),
+    h('div', { class: 'layer-bar', 'aria-hidden': 'true' }, bar),
+    h('p', { class: 'layer-figures' },
+      `${formatCompact(amount)} at risk · ${formatNumber(layer.deals_failing)} deals`),
+    weakest ? h('div', { class: 'layer-why' }, h('p', null, info.why), h('p', null, h('strong', null, 'Fix: '), info.fix)) : null,
+    h('button', { type: 'button', class: 'link-button no-print', onclick: () => actions.onLayer(layer.id) },
+      `Show the ${formatNumber(layer.deals_failing)} deals`));
+  });
+  fill($('#layer-list'), items);
+}
+
+/** @param {any} report */
+function renderOwners(report) {
+  const owners = Array.isArray(report.owners) ? report.owners : [];
+  if (!owners.length) {
+    fill($('#owner-actions'), h('p', { class: 'hint' }, 'No actions: every open deal follows the process.'));
+    return;
+  }
+  const cards = owners.slice(0, 60).map((/** @type {any} */ o) => {
+    const actions = Array.isArray(o.actions) ? o.actions : [];
+    return h('article', { class: 'owner-card' },
+      h('h3', null, o.owner || '(no owner)', ' ', h('span', { class: 'count' },
+        `${formatNumber(o.deals ?? actions.length)} deals · ${formatCompact(o.amount_at_risk)}`)),
+      h('ul', null, actions.slice(0, 8).map((/** @type {any} */ a) => h('li', null, actionText(a))),
+        actions.length > 8 ? h('li', { class: 'more' }, `and ${formatNumber(actions.length - 8)} more`) : null));
+  });
+  fill($('#owner-actions'), cards,
+    owners.length > 60 ? h('p', { class: 'hint' }, `and ${formatNumber(owners.length - 60)} more owners in the exports`) : null);
+}
+
+/** An owner's action: what to do, on how many deals, which ones. @param {any} a */
+function actionText(a) {
+  if (typeof a === 'string') return a;
+  const deals = Array.isArray(a.deals) ? a.deals : [];
+  const names = deals.slice(0, 3).map((/** @type {any} */ d) => d.deal_name || d.deal_id || `row ${d.row}`);
+  const count = Number(a.count ?? deals.length);
+  const more = count > names.length ? ` and ${formatNumber(count - names.length)} more` : '';
+  return [h('span', { class: 'action-what' }, findingText(a)),
+    count ? h('span', { class: 'action-deals' }, ` (${formatNumber(count)} deal${count === 1 ? '' : 's'}`
+      + `${Number.isFinite(a.amount) ? `, ${formatCompact(a.amount)}` : ''}): ${names.join(', ')}${more}`) : null];
+}
