@@ -89,3 +89,26 @@ TEST_CASE("a process drafted for a CRM places every stage of that CRM's real exp
         }
     }
 }
+
+TEST_CASE("a real export audited with the drafted process feeds the self-assessment comparison", "[snapshot][diagnostic][audit]") {
+    const nlohmann::json process = drafted("standard", "hubspot");
+    const nlohmann::json options{{"as_of", "2026-06-30"}, {"process", process}, {"deals", "none"}};
+    const nlohmann::json report = test::parse(api::audit(test::read_fixture("real/hubspot-deals.csv"), options.dump()));
+    REQUIRE(report["ok"] == true);
+    REQUIRE(report["layers"].size() == 5);
+    CHECK(report["summary"]["open_deals"].get<int>() > 0);
+    // Every HubSpot stage matched a drafted stage, so none fails the stages layer as unknown.
+    CHECK(report["summary"]["unknown_stage_deals"] == 0);
+
+    const nlohmann::json env =
+        test::parse(api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"), nlohmann::json{{"audit", report}}.dump()));
+    REQUIRE(env["ok"] == true);
+    const nlohmann::json& c = env["comparison"];
+    REQUIRE(c["layers"].size() == 5);
+    for (size_t i = 0; i < 5; ++i) {
+        INFO(report["layers"][i]["id"]);
+        CHECK(c["layers"][i]["id"] == report["layers"][i]["id"]);
+        CHECK(c["layers"][i]["measured_score"] == report["layers"][i]["score"]);
+    }
+    CHECK(c["measured_weakest"] == report["summary"]["weakest_layer"]);
+}
