@@ -235,7 +235,13 @@ function render() {
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
     $('#print-meta').textContent = `${s.source ? s.source.name : 'Pipeline'} · audited as of ${s.report.as_of}`
       + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`;
-    renderDashboard(s.report, { onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); } });
+    renderDashboard(s.report, {
+      onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); },
+      countFinding: async (code) => {
+        const env = await engine.call(MESSAGE.DEALS, { query: { filter: { code }, offset: 0, limit: 1 } });
+        return env.ok ? Number(env.total) || 0 : 0;
+      },
+    });
     dealTable.setReport(s.report);
   }
   // Charts size themselves to their box, so they are drawn once it is visible.

@@ -3,13 +3,17 @@
 // data-value contract of DESIGN §7), the layers ranked by amount at risk with
 // the weakest explained, the owners' action lists and the input warnings.
 import { $, fill, formatCompact, formatNumber, formatPercent, h } from '../dom.js';
-import { findingText, layerInfo, rankLayers, readSummary, readWarnings } from '../state.js';
+import { FINDINGS, findingText, layerInfo, rankLayers, readSummary, readWarnings } from '../state.js';
 import { warningList } from './mapping.js';
 
-/** @param {any} report @param {{onLayer: (id: string) => void}} actions */
+/**
+ * @param {any} report
+ * @param {{onLayer: (id: string) => void, countFinding: (code: string) => Promise<number>}} actions
+ */
 export function renderDashboard(report, actions) {
   renderHeadline(report);
   renderLayers(report, actions);
+  explainWeakest(report, actions);
   renderOwners(report);
   const warnings = readWarnings(report);
   fill($('#input-warnings'), warnings.length ? warningList(warnings)
@@ -67,11 +71,36 @@ function renderLayers(report, actions) {
     h('div', { class: 'layer-bar', 'aria-hidden': 'true' }, bar),
     h('p', { class: 'layer-figures' },
       `${formatCompact(amount)} at risk · ${formatNumber(layer.deals_failing)} deals`),
-    weakest ? h('div', { class: 'layer-why' }, h('p', null, info.why), h('p', null, h('strong', null, 'Fix: '), info.fix)) : null,
+    weakest ? h('div', { class: 'layer-why' }, h('p', null, info.why), h('ul', { class: 'layer-codes', id: 'weakest-codes' }),
+      h('p', null, h('strong', null, 'Fix: '), info.fix)) : null,
+    layer.id === 'stages' ? processNotes(report) : null,
     h('button', { type: 'button', class: 'link-button no-print', onclick: () => actions.onLayer(layer.id) },
       `Show the ${formatNumber(layer.deals_failing)} deals`));
   });
   fill($('#layer-list'), items);
+}
+
+/**
+ * Break the weakest layer down by finding (how many deals carry each code), so
+ * "exit criteria" reads as "criteria never recorded on 80 deals, not met on 12".
+ * @param {any} report @param {{countFinding: (code: string) => Promise<number>}} actions
+ */
+async function explainWeakest(report, actions) {
+  const weakest = readSummary(report).weakestLayer;
+  const codes = FINDINGS.filter((f) => f.layer === weakest);
+  const counts = [];
+  for (const f of codes) counts.push([f, await actions.countFinding(f.code)]);
+  const list = document.getElementById('weakest-codes');
+  if (!list) return;
+  fill(list, counts.filter(([, n]) => Number(n) > 0).sort((a, b) => Number(b[1]) - Number(a[1]))
+    .map(([f, n]) => h('li', null, h('strong', null, formatNumber(Number(n))), ` deals: ${/** @type {any} */ (f).label}`)));
+}
+
+/** Findings about the process itself (too many stages, a stage with no buyer action). @param {any} report */
+function processNotes(report) {
+  const findings = report.process && Array.isArray(report.process.findings) ? report.process.findings : [];
+  if (!findings.length) return null;
+  return h('ul', { class: 'layer-codes' }, findings.map((/** @type {any} */ f) => h('li', null, f.message || f.code)));
 }
 
 /** @param {any} report */
