@@ -9,7 +9,9 @@ import { renderCharts } from './ui/charts.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealTable } from './ui/deal_table.js';
 import { renderMapping } from './ui/mapping.js';
+import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
+import { mountSnapshot } from './ui/snapshot.js';
 import { mountUpload, renderUpload } from './ui/upload.js';
 
 const CHUNK_BYTES = 2 * 1024 * 1024;
@@ -326,8 +328,29 @@ function wire() {
   });
 }
 
+/** What the diagnostic panels may ask of the audit side of the page. */
+const diagnosticHooks = {
+  getLastAudit: () => store.get().report,
+  /** Audit with a drafted process: now if an export is loaded, else after the next upload. @param {any} process */
+  auditWithProcess(process) {
+    setProcess(process);
+    processEditor.load(process);
+    scheduleProcessCheck(processEditor.draft());
+    if (store.get().inspect) {
+      runAudit().then(() => goTo('dashboard'));
+    } else {
+      goTo('upload');
+      announce('Choose a deal export to audit it with the drafted process.');
+    }
+  },
+};
+
 store.subscribe(render);
 wire();
 render();
+mountDiagnostic($('#diagnostic-root'), engine, diagnosticHooks);
+mountSnapshot($('#snapshot-root'), engine, diagnosticHooks);
+// A shared diagnostic link opens on the diagnostic's result.
+if (location.hash.startsWith('#diagnostic=')) goTo('diagnostic');
 loadDemos();
 loadDefaultProcess();
