@@ -31,6 +31,7 @@ const store = createStore({
   processEdited: false,
   /** @type {any} */ report: null,
   /** @type {any} */ auditError: null,
+  /** @type {any} */ mapError: null,
   busy: false,
 });
 
@@ -81,7 +82,9 @@ async function runAudit() {
 
 /** @param {File} file */
 async function loadFile(file) {
-  store.update({ screen: 'upload', loadError: null, map: {}, stageMap: {},
+  // A new file replaces the one still loading.
+  engine.cancel();
+  store.update({ mapError: null,  screen: 'upload', loadError: null, map: {}, stageMap: {},
     loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
   announce(`Reading ${file.name}.`);
   const env = await engine.call(MESSAGE.LOAD_FILE, { file, chunk_bytes: CHUNK_BYTES, options: {} }, {
@@ -120,8 +123,11 @@ async function loadDemo(demo, title) {
 async function remap() {
   const s = store.get();
   const env = await engine.call(MESSAGE.FINISH, { options: { map: s.map } });
-  if (env.ok) store.update({ inspect: env });
-  else store.update({ loadError: { title: 'That mapping could not be applied.', error: env.error } });
+  if (!env.ok) {
+    store.update({ mapError: env.error });
+    return;
+  }
+  store.update({ inspect: env, mapError: null });
   if (store.get().report) await runAudit();
 }
 
@@ -227,6 +233,9 @@ function render() {
     const again = focused ? document.getElementById(focused) : null;
     if (again) again.focus();
   }
+  const mapErr = $('#mapping-error');
+  mapErr.hidden = !s.mapError;
+  if (s.mapError) mapErr.textContent = describeError(s.mapError);
   const err = $('#audit-error');
   err.hidden = !s.auditError;
   if (s.auditError) err.textContent = describeError(s.auditError);
@@ -285,6 +294,10 @@ function wire() {
   mountUpload({ onFile: loadFile, onCancel: () => engine.cancel() });
   const asOf = /** @type {HTMLInputElement} */ ($('#as-of'));
   asOf.value = store.get().asOf;
+  // Typing updates the date the next audit uses; committing it (change) re-runs the audit.
+  asOf.addEventListener('input', () => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) store.update({ asOf: asOf.value });
+  });
   asOf.addEventListener('change', () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) return;
     store.update({ asOf: asOf.value });
