@@ -98,7 +98,7 @@ async function loadFile(file) {
     return;
   }
   store.update({ loading: null, inspect: env, report: null,
-    source: { name: file.name, meta: `${formatNumber(env.rows)} rows` } });
+    source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
   goTo('mapping');
 }
 
@@ -181,6 +181,11 @@ async function loadDemos() {
 
 const CRM_NAMES = Object.freeze({ hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', zoho: 'Zoho',
   dynamics: 'Dynamics 365', close: 'Close', spreadsheet: 'Spreadsheet' });
+
+/** @param {any} crm */
+function crmName(crm) {
+  return typeof crm === 'string' && crm ? (/** @type {any} */ (CRM_NAMES)[crm] || crm) : '';
+}
 
 function renderDemos() {
   const demos = store.get().demos;

@@ -56,11 +56,15 @@ function figure(label, shown, sub, testid, value, extra = '') {
 function renderLayers(report, actions) {
   const weakestId = readSummary(report).weakestLayer;
   const stated = readSummary(report).statedTotal;
+  const openDeals = readSummary(report).openDeals;
+  const byDeals = Boolean(report.summary && report.summary.ranked_by === 'deals');
   const items = rankLayers(report).map((layer) => {
     const info = layerInfo(layer.id);
     const weakest = layer.id === weakestId;
     const amount = Number(layer.amount_at_risk) || 0;
-    const share = stated > 0 ? Math.min(1, amount / stated) : 0;
+    // With no amounts recorded the engine ranks by deal counts, and so do the bars.
+    const share = byDeals ? Math.min(1, (Number(layer.deals_failing) || 0) / Math.max(1, openDeals))
+      : stated > 0 ? Math.min(1, amount / stated) : 0;
     const bar = h('span', { class: 'layer-bar-fill' });
     bar.style.width = `${(share * 100).toFixed(1)}%`;
     return h('li', { class: `layer${weakest ? ' weakest' : ''}`,
@@ -69,8 +73,9 @@ function renderLayers(report, actions) {
       h('span', { class: 'layer-name' }, info.name, weakest ? h('span', { class: 'pill weakest-pill' }, 'weakest') : null),
       h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score ?? '—'}/100`)),
     h('div', { class: 'layer-bar', 'aria-hidden': 'true' }, bar),
-    h('p', { class: 'layer-figures' },
-      `${formatCompact(amount)} at risk · ${formatNumber(layer.deals_failing)} deals`),
+    h('p', { class: 'layer-figures' }, byDeals
+      ? `${formatNumber(layer.deals_failing)} deals failing (no amounts recorded)`
+      : `${formatCompact(amount)} at risk · ${formatNumber(layer.deals_failing)} deals`),
     weakest ? h('div', { class: 'layer-why' }, h('p', null, info.why), h('ul', { class: 'layer-codes', id: 'weakest-codes' }),
       h('p', null, h('strong', null, 'Fix: '), info.fix)) : null,
     layer.id === 'stages' ? processNotes(report) : null,
