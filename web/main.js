@@ -114,7 +114,8 @@ async function loadDemo(demo, title) {
   // A demo is generated relative to its reference date: audit it as of that day.
   const asOf = typeof env.reference === 'string' && env.reference ? env.reference : store.get().asOf;
   /** @type {HTMLInputElement} */ ($('#as-of')).value = asOf;
-  store.update({ inspect: env, asOf, source: { name: title, meta: `demo · ${formatNumber(env.rows)} rows` } });
+  store.update({ inspect: env, asOf, source: { name: title,
+    meta: [crmName(env.detected_crm), 'demo', `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
   await runAudit();
   goTo('dashboard');
 }
