@@ -120,21 +120,23 @@ function renderOwners(report) {
     return h('article', { class: 'owner-card' },
       h('h3', null, o.owner || '(no owner)', ' ', h('span', { class: 'count' },
         `${formatNumber(o.deals ?? actions.length)} deals · ${formatCompact(o.amount_at_risk)}`)),
-      h('ul', null, actions.slice(0, 8).map((/** @type {any} */ a) => h('li', null, actionText(a))),
-        actions.length > 8 ? h('li', { class: 'more' }, `and ${formatNumber(actions.length - 8)} more`) : null));
+      h('ul', null, actions.slice(0, 5).map((/** @type {any} */ a) => h('li', null, actionText(a))),
+        actions.length > 5 ? h('li', { class: 'more' }, `and ${formatNumber(actions.length - 5)} more kinds of action`) : null));
   });
   fill($('#owner-actions'), cards,
     owners.length > 60 ? h('p', { class: 'hint' }, `and ${formatNumber(owners.length - 60)} more owners in the exports`) : null);
 }
 
-/** An owner's action: what to do, on how many deals, which ones. @param {any} a */
+/** An owner's action: what to do, on how many deals (how much), and the first deals by name. @param {any} a */
 function actionText(a) {
   if (typeof a === 'string') return a;
   const deals = Array.isArray(a.deals) ? a.deals : [];
-  const names = deals.slice(0, 3).map((/** @type {any} */ d) => d.deal_name || d.deal_id || `row ${d.row}`);
   const count = Number(a.count ?? deals.length);
-  const more = count > names.length ? ` and ${formatNumber(count - names.length)} more` : '';
-  return [h('span', { class: 'action-what' }, findingText(a)),
-    count ? h('span', { class: 'action-deals' }, ` (${formatNumber(count)} deal${count === 1 ? '' : 's'}`
-      + `${Number.isFinite(a.amount) ? `, ${formatCompact(a.amount)}` : ''}): ${names.join(', ')}${more}`) : null];
+  const names = deals.slice(0, 2).map((/** @type {any} */ d) => d.deal_name || d.deal_id || `row ${d.row}`);
+  const more = count > names.length ? ` +${formatNumber(count - names.length)}` : '';
+  return [
+    h('span', { class: 'action-head' }, h('span', { class: 'action-what' }, findingText(a)),
+      h('span', { class: 'action-size' }, `${formatNumber(count)} · ${formatCompact(Number(a.amount) || 0)}`)),
+    names.length ? h('span', { class: 'action-deals' }, names.join(', '), more) : null,
+  ];
 }
