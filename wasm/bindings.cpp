@@ -12,24 +12,24 @@ namespace api = revdiag::api;
 using api::session;
 
 std::string version() { return api::version(); }
-std::string inspect(std::string csv, std::string options) { return api::inspect(csv, options); }
-std::string audit(std::string csv, std::string options) { return api::audit(csv, options); }
-std::string flagged_csv(std::string csv, std::string options) { return api::flagged_csv(csv, options); }
+std::string inspect(const std::string& csv, const std::string& options) { return api::inspect(csv, options); }
+std::string audit(const std::string& csv, const std::string& options) { return api::audit(csv, options); }
+std::string flagged_csv(const std::string& csv, const std::string& options) { return api::flagged_csv(csv, options); }
 std::string process_default() { return api::process_default(); }
-std::string process_check(std::string process, std::string csv, std::string options) {
+std::string process_check(const std::string& process, const std::string& csv, const std::string& options) {
     return api::process_check(process, csv, options);
 }
 std::string questions() { return api::questions(); }
-std::string diagnose(std::string answers, std::string options) { return api::diagnose(answers, options); }
-std::string snapshot(std::string answers) { return api::snapshot(answers); }
-std::string sample(std::string options) { return api::sample(options); }
+std::string diagnose(const std::string& answers, const std::string& options) { return api::diagnose(answers, options); }
+std::string snapshot(const std::string& answers) { return api::snapshot(answers); }
+std::string sample(const std::string& options) { return api::sample(options); }
 std::string samples() { return api::samples(); }
 
-session* make_session(std::string options) { return new session(options); }
-std::string session_push(session& s, std::string chunk) { return s.push(chunk); }
-std::string session_finish(session& s, std::string options) { return s.finish(options); }
-std::string session_audit(session& s, std::string options) { return s.audit(options); }
-std::string session_deals(session& s, std::string query) { return s.deals(query); }
+session* make_session(const std::string& options) { return new session(options); }
+std::string session_push(session& s, const std::string& chunk) { return s.push(chunk); }
+std::string session_finish(session& s, const std::string& options) { return s.finish(options); }
+std::string session_audit(session& s, const std::string& options) { return s.audit(options); }
+std::string session_deals(session& s, const std::string& query) { return s.deals(query); }
 std::string session_flagged_csv(session& s) { return s.flagged_csv(); }
 }  // namespace
 
