@@ -223,10 +223,12 @@ result<header_mapping> apply_overrides(header_mapping m, const std::vector<std::
                                   location{"options", 0, 0, "/map/" + field, field});
         }
         // Derived entries that read the overridden field go too; they are derived again below.
+        // A named copy: C++17 lambdas cannot capture structured bindings (clang rejects it).
+        const std::string& overridden = field;
         m.entries.erase(std::remove_if(m.entries.begin(), m.entries.end(),
                                        [&](const mapping_entry& e) {
-                                           return e.field == field || (column >= 0 && e.source_index == column &&
-                                                                       e.how.empty());
+                                           return e.field == overridden || (column >= 0 && e.source_index == column &&
+                                                                            e.how.empty());
                                        }),
                         m.entries.end());
         if (field == "stage") {

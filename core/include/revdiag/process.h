@@ -41,7 +41,10 @@ struct thresholds {
     int reengage_after_days = 14;
     int inactive_after_days = 30;
     int reengagement_window_days = 14;
-    std::vector<std::string> owner_shared_patterns;
+    /// Owner values naming no single person (matched as words, case ignored;
+    /// a pattern ending in `@` matches a mailbox name such as sales@acme.com).
+    std::vector<std::string> owner_shared_patterns{"team",  "queue",    "inbox",    "shared", "unassigned", "sales@",
+                                                   "support@", "info@", "pool",     "nobody", "tbd"};
     std::vector<std::string> roster;
 };
 
@@ -63,8 +66,10 @@ struct process_finding {
 
 /// Load a revdiag.process/1 document. Errors: process.json (syntax, with line and
 /// column), process.schema, process.type, process.missing, process.unknown_key,
-/// process.duplicate_key, process.too_deep, process.rule (with the pointer to the
-/// rule and the column inside it), process.duplicate_id, process.value.
+/// process.duplicate_key, process.too_deep, process.duplicate_id, process.value,
+/// and a criterion's rule error under its own code (rule.syntax, rule.type, ...)
+/// with the pointer to the rule, the stage and criterion in the message, and the
+/// file line and column of the offending character.
 result<process> load_process(std::string_view json_text,
                              const std::vector<std::string>& extra_fields = {});
 /// The embedded default process of DESIGN §2.2.
@@ -76,5 +81,8 @@ std::string to_json(const process& p);
 int match_stage(const process& p, std::string_view recorded);
 /// Process-level findings; with a table, also criteria fields it does not record.
 std::vector<process_finding> check_process(const process& p, const deal_table* against = nullptr);
+/// True when an owner value names no single person: it contains one of the
+/// thresholds' shared patterns as a word ("Sales Team", "support@acme.com").
+bool is_shared_owner(const thresholds& t, std::string_view owner);
 
 }  // namespace revdiag

@@ -33,8 +33,8 @@ public:
 
 /// Compile an expression. Unknown names are allowed only when `extra_fields`
 /// lists them (extra CSV columns are text). Errors: rule.syntax, rule.unknown_field,
-/// rule.type, rule.too_deep, rule.unknown_function; `at.column` is the 1-based
-/// column in the expression.
+/// rule.type, rule.arity, rule.too_deep, rule.unknown_function; `at.column` is
+/// the 1-based column in the expression.
 result<rule_program> compile_rule(std::string_view text,
                                   const std::vector<std::string>& extra_fields = {});
 
@@ -49,5 +49,10 @@ bound_rule bind_rule(const rule_program& program, const deal_table& table);
 
 /// Evaluate for one row, judging dates against `as_of`. Never allocates.
 outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, day_t as_of);
+
+/// The fields the rule reads that are missing in this row (absent column or
+/// empty cell), in the program's field order: what an `unrecorded` outcome
+/// is waiting for. Allocates; meant for the deals being reported.
+std::vector<std::string> missing_fields(const bound_rule& rule, const deal_table& table, size_t row);
 
 }  // namespace revdiag

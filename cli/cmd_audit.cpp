@@ -1,0 +1,201 @@
+// `revdiag audit`: the pipeline audit of a CRM export (or a built-in demo) as
+// text for people, the revdiag.audit/1 JSON, or the flagged deals as CSV. The
+// report always comes from api::audit / api::flagged_csv, so the JSON is the
+// wasm module's byte for byte; the text is drawn from that JSON.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
+#include <tuple>
+
+#include "cli.h"
+#include "revdiag/api.h"
+
+namespace revdiag::cli {
+namespace {
+
+using json = nlohmann::json;
+constexpr size_t top_actions = 3;
+
+// 1234567.5 -> "1,234,567.50"; no locale, so every machine prints the same.
+std::string money(const json& v) {
+    if (!v.is_number()) return "-";
+    const double x = v.get<double>();
+    const long long cents = std::llround(std::fabs(x) * 100.0);
+    const std::string digits = std::to_string(cents / 100);
+    std::string out = x < 0 && cents != 0 ? "-" : "";
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    if (cents % 100 != 0) {
+        char frac[8];
+        std::snprintf(frac, sizeof frac, ".%02lld", cents % 100);
+        out += frac;
+    }
+    return out;
+}
+
+std::string str(const json& v, const std::string& fallback = "") { return v.is_string() ? v.get<std::string>() : fallback; }
+
+std::string pad(std::string s, size_t width) {
+    if (s.size() < width) s.append(width - s.size(), ' ');
+    return s;
+}
+
+std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+std::string render_text(const json& r) {
+    std::ostringstream o;
+    const json& s = r["summary"];
+    const json& in = r["input"];
+    o << "revdiag audit as of " << str(r["as_of"]) << ": " << plural(s.value("open_deals", size_t{0}), "open deal", "open deals")
+      << " of " << plural(s.value("rows", size_t{0}), "row", "rows");
+    if (in.is_object() && in.contains("detected_crm")) o << " (" << str(in["detected_crm"], "generic") << " export)";
+    o << "\n\n";
+    const double stated = s["stated_total"].get<double>(), real = s["real_total"].get<double>();
+    o << "Pipeline  stated " << money(s["stated_total"]) << "  ->  real " << money(s["real_total"]) << "   (" << money(s["difference"]);
+    if (stated > 0) {
+        char pct[32];
+        std::snprintf(pct, sizeof pct, ", %.1f%%", 100.0 * (real - stated) / stated);
+        o << pct;
+    }
+    o << ")\n";
+    o << "Weighted  stated " << money(s["stated_weighted"]) << "  ->  real " << money(s["real_weighted"]) << "\n";
+    o << "Weakest layer: " << str(s["weakest_layer"], "none (no layer fails)") << "\n\n";
+
+    std::vector<json> layers(r["layers"].begin(), r["layers"].end());
+    const bool by_amount = str(s["ranked_by"]) == "amount";
+    std::stable_sort(layers.begin(), layers.end(), [by_amount](const json& a, const json& b) {
+        const double ra = a["amount_at_risk"].get<double>(), rb = b["amount_at_risk"].get<double>();
+        if (by_amount && ra != rb) return ra > rb;
+        return a["deals_failing"].get<size_t>() > b["deals_failing"].get<size_t>();
+    });
+    o << "Layers, weakest first" << (by_amount ? " (by amount at risk)" : " (by deals failing: no amounts recorded)") << "\n";
+    for (size_t i = 0; i < layers.size(); ++i)
+        o << "  " << i + 1 << ". " << pad(str(layers[i]["id"]), 14) << pad(plural(layers[i]["deals_failing"].get<size_t>(), "deal", "deals"), 12)
+          << pad(money(layers[i]["amount_at_risk"]) + " at risk", 22) << "score " << layers[i]["score"].get<int>() << "\n";
+
+    o << "\nStages           stated                    real\n";
+    for (const json& st : r["stages"]) {
+        std::string stated_cell = std::to_string(st["stated_count"].get<size_t>()) + "  " + money(st["stated_amount"]);
+        std::string real_cell = std::to_string(st["real_count"].get<size_t>()) + "  " + money(st["real_amount"]);
+        o << "  " << pad(str(st["name"]), 15) << pad(stated_cell, 26) << real_cell << "\n";
+    }
+    if (s.value("unknown_stage_deals", size_t{0}) > 0)
+        o << "  " << plural(s["unknown_stage_deals"].get<size_t>(), "deal has", "deals have") << " a stage the process does not know\n";
+
+    o << "\nWho must do what today\n";
+    if (r["owners"].empty()) o << "  nothing: no deal is flagged\n";
+    for (const json& owner : r["owners"]) {
+        o << "  " << str(owner["owner"], "(no owner)") << ": " << plural(owner["deals"].get<size_t>(), "deal", "deals") << ", "
+          << money(owner["amount_at_risk"]) << " at risk\n";
+        size_t shown = 0;
+        for (const json& a : owner["actions"]) {
+            if (shown++ == top_actions) {
+                o << "    ... " << plural(owner["actions"].size() - top_actions, "more action", "more actions") << "\n";
+                break;
+            }
+            o << "    - " << str(a["action"]) << ": " << plural(a["count"].get<size_t>(), "deal", "deals") << " (" << money(a["amount"]) << ")\n";
+        }
+    }
+    std::vector<json> warnings;
+    if (in.is_object() && in.contains("warnings")) warnings.insert(warnings.end(), in["warnings"].begin(), in["warnings"].end());
+    warnings.insert(warnings.end(), r["warnings"].begin(), r["warnings"].end());
+    if (!warnings.empty()) {
+        o << "\nWarnings\n";
+        for (const json& w : warnings) {
+            o << "  - ";
+            if (w.contains("at") && w["at"].contains("line")) o << "line " << w["at"]["line"].get<uint64_t>() << ": ";
+            o << str(w["message"]) << "\n";
+        }
+    }
+    return o.str();
+}
+
+bool split_pair(const std::string& text, bool at_last, std::string& key, std::string& value) {
+    const size_t eq = at_last ? text.rfind('=') : text.find('=');
+    if (eq == std::string::npos || eq == 0) return false;
+    key = text.substr(0, eq);
+    value = text.substr(eq + 1);
+    return true;
+}
+
+int run_audit_cmd(const std::vector<std::string>& args, io& s) {
+    const args_parser a(args, {"process", "as-of", "map", "stage-map", "sample", "format", "out"}, {});
+    if (!a.ok() || a.positional().size() > 1) {
+        s.err << "revdiag: " << (a.ok() ? "audit takes at most one FILE" : a.error()) << "\n";
+        return exit_usage;
+    }
+    const std::string format = a.value("format").value_or("text");
+    if (format != "text" && format != "json" && format != "csv") {
+        s.err << "revdiag: --format must be text, json or csv, not '" << format << "'\n";
+        return exit_usage;
+    }
+    nlohmann::ordered_json options = nlohmann::ordered_json::object();
+    if (const auto d = a.value("as-of")) options["as_of"] = *d;
+    if (const auto p = a.value("process")) {
+        const auto text = read_input(*p, s.err);
+        if (!text) return exit_input_error;
+        nlohmann::ordered_json process = nlohmann::ordered_json::parse(*text, nullptr, false);
+        if (process.is_discarded()) {
+            s.err << "revdiag: the process file " << *p << " is not valid JSON (revdiag process check " << *p << " shows where)\n";
+            return exit_input_error;
+        }
+        options["process"] = std::move(process);
+    }
+    for (const auto& [flag, key, at_last] : {std::tuple{"map", "map", false}, std::tuple{"stage-map", "stage_map", true}}) {
+        for (const std::string& m : a.values(flag)) {
+            std::string k, v;
+            if (!split_pair(m, at_last, k, v)) {
+                s.err << "revdiag: --" << flag << " needs NAME=VALUE, not '" << m << "'\n";
+                return exit_usage;
+            }
+            options[key][k] = v;
+        }
+    }
+    std::string csv;
+    if (!a.positional().empty()) {
+        if (a.value("sample")) {
+            s.err << "revdiag: give either FILE or --sample, not both\n";
+            return exit_usage;
+        }
+        const auto text = read_input(a.positional()[0], s.err);
+        if (!text) return exit_input_error;
+        csv = *text;
+    } else if (const auto name = a.value("sample")) {
+        options["sample"] = *name;
+    } else {
+        // No file: the first built-in demo, so the main job works with nothing at hand.
+        const json list = json::parse(api::samples(), nullptr, false);
+        if (list.is_discarded() || list["demos"].empty()) return exit_input_error;
+        options["sample"] = list["demos"][0]["name"];
+    }
+    const std::string opts = options.dump();
+    const std::string out_path = a.value("out").value_or("");
+    if (format == "csv") {
+        const std::string envelope = api::flagged_csv(csv, opts);
+        const json j = json::parse(envelope, nullptr, false);
+        if (j.is_discarded() || !j.value("ok", false)) return report_envelope_error(envelope, s.err);
+        return write_output(out_path, str(j["csv"]), s.out, s.err) ? exit_ok : exit_input_error;
+    }
+    const std::string envelope = api::audit(csv, opts);
+    if (format == "json") {
+        const int rc = report_envelope_error(envelope, s.err);
+        if (!write_output(out_path, envelope + "\n", s.out, s.err)) return exit_input_error;
+        return rc;
+    }
+    const json j = json::parse(envelope, nullptr, false);
+    if (j.is_discarded() || !j.value("ok", false)) return report_envelope_error(envelope, s.err);
+    return write_output(out_path, render_text(j), s.out, s.err) ? exit_ok : exit_input_error;
+}
+
+const registrar reg{{"audit",
+                     "audit [FILE|-] [--process P.json] [--as-of YYYY-MM-DD] [--map field=Header]... "
+                     "[--stage-map \"Recorded=stage_id\"]... [--sample NAME] [--format text|json|csv] [--out F]",
+                     run_audit_cmd}};
+
+}  // namespace
+}  // namespace revdiag::cli

@@ -1,0 +1,34 @@
+// The audit report as data for people and programs: the revdiag.audit/1 JSON
+// body (DESIGN §4), one deal's JSON (for the page's windows) and the flagged
+// deals as CSV safe against formula injection. Owns formatting only: money as
+// cents rounded once, no locale, no time zone, no hash-order iteration, so the
+// native and wasm builds write the same bytes.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "revdiag/audit.h"
+
+namespace revdiag {
+
+/// Which deals the report lists: all open deals, only flagged ones, or none.
+enum class deals_scope : uint8_t { all, flagged, none };
+
+/// Money in cents as a JSON number of currency units: an integer when whole.
+nlohmann::ordered_json money_to_json(int64_t cents);
+/// One audited deal as the report lists it (row, ids, stage, real stage, findings).
+nlohmann::ordered_json deal_to_json(const audit_report& r, size_t deal, const deal_table& table, const process& p);
+/// The report's fields (as_of, input, process, summary, layers, stages, deals,
+/// owners, warnings) to sit beside "schema" and "ok"; `input` is ingest's block.
+nlohmann::ordered_json report_to_json(const audit_report& r, const deal_table& table, const process& p,
+                                      const nlohmann::ordered_json& input, deals_scope scope = deals_scope::all);
+/// The flagged deals as CSV (header, then one row per flagged deal). Text
+/// cells starting with = + - @ tab CR LF or NUL get a leading ', while the
+/// numbers the engine wrote (row, amount) are left as numbers.
+std::string flagged_deals_csv(const audit_report& r, const deal_table& table, const process& p);
+/// A CSV cell: neutralized against formula injection, then quoted when needed.
+std::string csv_text_cell(std::string_view text);
+
+}  // namespace revdiag

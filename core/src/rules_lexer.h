@@ -1,0 +1,33 @@
+// Private: the tokens of the rule language, with byte offsets for error columns.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revdiag/error.h"
+
+namespace revdiag::rules_detail {
+
+enum class tok : uint8_t {
+    number, text, date, ident, lparen, rparen, comma,
+    plus, minus, eq, ne, lt, le, gt, ge, end,
+};
+
+struct token {
+    tok kind = tok::end;
+    uint32_t start = 0;  // byte offsets into the rule text
+    uint32_t end = 0;
+    std::string text;    // identifier (lower-cased) or unescaped string literal
+    double number = 0;   // number literal, or the day of a date literal
+};
+
+/// 1-based character column of a byte offset (UTF-8 continuation bytes do not count).
+uint32_t column_of(std::string_view text, uint32_t offset);
+
+/// The expression's tokens, ending with tok::end. Errors: rule.syntax.
+result<std::vector<token>> lex_rule(std::string_view text);
+
+}  // namespace revdiag::rules_detail

@@ -1,0 +1,375 @@
+// @ts-check
+// The page's entry: one store, one engine (a worker), and the flows that tie
+// the panels together: start → upload or demo → mapping → dashboard, the
+// process editor, exports. Panels render from the store's state.
+import { $, describeError, download, fill, formatNumber, h, todayIso } from './dom.js';
+import { createEngine, ERROR, MESSAGE } from './engine_client.js';
+import { SCREENS, createStore } from './state.js';
+import { renderCharts } from './ui/charts.js';
+import { renderDashboard } from './ui/dashboard.js';
+import { createDealTable } from './ui/deal_table.js';
+import { renderMapping } from './ui/mapping.js';
+import { mountDiagnostic } from './ui/diagnostic.js';
+import { createProcessEditor } from './ui/process_editor.js';
+import { mountSnapshot } from './ui/snapshot.js';
+import { mountUpload, renderUpload } from './ui/upload.js';
+
+const CHUNK_BYTES = 2 * 1024 * 1024;
+
+const engine = createEngine();
+const store = createStore({
+  screen: 'start',
+  /** @type {any[]} */ demos: [],
+  /** @type {{name: string, meta: string} | null} */ source: null,
+  /** @type {any} */ loading: null,
+  /** @type {any} */ loadError: null,
+  /** @type {any} */ inspect: null,
+  /** @type {Record<string, string>} */ map: {},
+  /** @type {Record<string, string>} */ stageMap: {},
+  asOf: todayIso(),
+  /** @type {any} */ process: null,
+  processEdited: false,
+  /** @type {any} */ report: null,
+  /** @type {any} */ auditError: null,
+  /** @type {any} */ mapError: null,
+  busy: false,
+});
+
+const dealTable = createDealTable($('#deal-table'), engine);
+const processEditor = createProcessEditor($('#process-editor'), { onChange: scheduleProcessCheck });
+
+/** @param {string} text */
+function announce(text) {
+  $('#status').textContent = text;
+}
+
+/** @param {string} screen */
+function goTo(screen) {
+  if (!SCREENS.includes(screen)) return;
+  store.update({ screen });
+  const heading = document.querySelector(`[data-screen="${screen}"] h1`);
+  if (heading instanceof HTMLElement) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+  window.scrollTo(0, 0);
+}
+
+function auditOptions(extra = {}) {
+  const s = store.get();
+  /** @type {Record<string, any>} */
+  const options = { as_of: s.asOf, deals: 'none', ...extra };
+  if (Object.keys(s.map).length) options.map = s.map;
+  if (Object.keys(s.stageMap).length) options.stage_map = s.stageMap;
+  if (s.processEdited && s.process) options.process = s.process;
+  return options;
+}
+
+let auditSeq = 0;
+/** Run the audit on the loaded export with the current options and show it. */
+async function runAudit() {
+  const mine = ++auditSeq;
+  store.update({ busy: true });
+  const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions() });
+  if (mine !== auditSeq) return;
+  if (!env.ok) {
+    store.update({ busy: false, auditError: env.error });
+    return;
+  }
+  store.update({ busy: false, report: env, auditError: null });
+  announce(`Audit ready: ${formatNumber(env.summary && env.summary.open_deals)} open deals.`);
+}
+
+/** @param {File} file */
+async function loadFile(file) {
+  // A new file replaces the one still loading.
+  engine.cancel();
+  store.update({ mapError: null,  screen: 'upload', loadError: null, map: {}, stageMap: {},
+    loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
+  announce(`Reading ${file.name}.`);
+  const env = await engine.call(MESSAGE.LOAD_FILE, { file, chunk_bytes: CHUNK_BYTES, options: {} }, {
+    onProgress: (p) => store.update({ loading: { name: file.name, ...p } }),
+  });
+  if (!env.ok) {
+    const cancelled = env.error && env.error.code === ERROR.CANCELLED;
+    store.update({ loading: null, inspect: null, report: null,
+      loadError: { title: cancelled ? 'Cancelled.' : `${file.name} could not be read.`, error: env.error } });
+    announce(cancelled ? 'Upload cancelled.' : describeError(env.error));
+    return;
+  }
+  store.update({ loading: null, inspect: env, report: null,
+    source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
+  goTo('mapping');
+}
+
+/** @param {string} demo @param {string} title */
+async function loadDemo(demo, title) {
+  store.update({ loadError: null, map: {}, stageMap: {}, busy: true });
+  announce(`Loading the demo ${title}.`);
+  const env = await engine.call(MESSAGE.LOAD_DEMO, { demo });
+  if (!env.ok) {
+    store.update({ busy: false, screen: 'upload', loadError: { title: `The demo ${title} could not be loaded.`, error: env.error } });
+    return;
+  }
+  // A demo is generated relative to its reference date: audit it as of that day.
+  const asOf = typeof env.reference === 'string' && env.reference ? env.reference : store.get().asOf;
+  /** @type {HTMLInputElement} */ ($('#as-of')).value = asOf;
+  store.update({ inspect: env, asOf, source: { name: title,
+    meta: [crmName(env.detected_crm), 'demo', `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
+  await runAudit();
+  goTo('dashboard');
+}
+
+/** Re-read the mapping after a change, then keep the audit in step. */
+async function remap() {
+  const s = store.get();
+  const env = await engine.call(MESSAGE.FINISH, { options: { map: s.map } });
+  if (!env.ok) {
+    store.update({ mapError: env.error });
+    return;
+  }
+  store.update({ inspect: env, mapError: null });
+  if (store.get().report) await runAudit();
+}
+
+let checkTimer = 0;
+let checkSeq = 0;
+/** Validate the draft as the user types (debounced). @param {any} draft */
+function scheduleProcessCheck(draft) {
+  clearTimeout(checkTimer);
+  checkTimer = window.setTimeout(async () => {
+    const mine = ++checkSeq;
+    const env = await engine.call(MESSAGE.PROCESS_CHECK, { process: draft, options: {} });
+    if (mine === checkSeq) processEditor.showCheck(env);
+  }, 250);
+}
+
+async function loadDefaultProcess() {
+  const env = await engine.call(MESSAGE.PROCESS_DEFAULT, {});
+  if (env.ok && env.process) {
+    store.update({ process: env.process, processEdited: false });
+    processEditor.load(env.process);
+    processEditor.showCheck({ ok: true, findings: [] });
+  }
+}
+
+async function applyProcess() {
+  const draft = processEditor.draft();
+  const env = await engine.call(MESSAGE.PROCESS_CHECK, { process: draft, options: {} });
+  processEditor.showCheck(env);
+  if (!env.ok) return;
+  setProcess(draft);
+  if (store.get().inspect) {
+    await runAudit();
+    goTo('dashboard');
+  } else {
+    announce('Process saved. Load an export or a demo to audit against it.');
+  }
+}
+
+/** Use a process for the next audits; stage overrides to stages it lacks are dropped. @param {any} process */
+function setProcess(process) {
+  const ids = new Set((process.stages || []).map((/** @type {any} */ st) => st.id));
+  const stageMap = Object.fromEntries(Object.entries(store.get().stageMap).filter(([, id]) => ids.has(id)));
+  store.update({ process: JSON.parse(JSON.stringify(process)), processEdited: true, stageMap });
+}
+
+async function loadDemos() {
+  const env = await engine.call(MESSAGE.SAMPLES, {});
+  const demos = env.ok && Array.isArray(env.demos) ? env.demos : [];
+  store.update({ demos });
+}
+
+const CRM_NAMES = Object.freeze({ hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', zoho: 'Zoho',
+  dynamics: 'Dynamics 365', close: 'Close', spreadsheet: 'Spreadsheet' });
+
+/** @param {any} crm */
+function crmName(crm) {
+  return typeof crm === 'string' && crm ? (/** @type {any} */ (CRM_NAMES)[crm] || crm) : '';
+}
+
+function renderDemos() {
+  const demos = store.get().demos;
+  fill($('#demo-list'), demos.map((/** @type {any} */ d) => {
+    const name = typeof d === 'string' ? d : d.name;
+    const title = (typeof d === 'object' && d.title) || name;
+    const crm = typeof d === 'object' && d.crm ? (/** @type {any} */ (CRM_NAMES)[d.crm] || d.crm) : '';
+    return h('li', null, h('button', { type: 'button', class: 'demo-button', dataset: { demo: name },
+      onclick: () => loadDemo(name, title) },
+    h('span', { class: 'demo-title' }, title, crm ? h('span', { class: 'pill crm' }, crm) : null),
+    typeof d === 'object' && d.description ? h('span', { class: 'demo-about' }, d.description) : null));
+  }));
+}
+
+let lastReport = null;
+function render() {
+  const s = store.get();
+  for (const section of document.querySelectorAll('[data-screen]')) {
+    /** @type {HTMLElement} */ (section).hidden = section.getAttribute('data-screen') !== s.screen;
+  }
+  for (const button of document.querySelectorAll('[data-needs]')) {
+    const needs = button.getAttribute('data-needs');
+    /** @type {HTMLButtonElement} */ (button).disabled = !(needs && /** @type {any} */ (s)[needs]);
+  }
+  for (const button of document.querySelectorAll('.topnav [data-go]')) {
+    if (button.getAttribute('data-go') === s.screen) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+  }
+  document.body.classList.toggle('busy', s.busy);
+  document.body.dataset.busy = String(s.busy);
+  $('#busy-indicator').hidden = !s.busy;
+  const bar = $('#audit-bar');
+  bar.hidden = !(s.inspect && (s.screen === 'mapping' || s.screen === 'dashboard'));
+  if (s.source) {
+    $('#source-name').textContent = s.source.name;
+    $('#source-meta').textContent = s.source.meta;
+  }
+  renderUpload(s);
+  if (s.demos !== renderedDemos) {
+    renderedDemos = s.demos;
+    renderDemos();
+  }
+  // The mapping tables are rebuilt only when what they show changed, so a
+  // select keeps its focus across progress and audit updates.
+  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process];
+  if (s.screen === 'mapping' && mappingInputs.some((v, i) => v !== renderedMapping[i])) {
+    renderedMapping = mappingInputs;
+    const focused = document.activeElement && document.activeElement.id;
+    renderMapping(s, mappingActions);
+    const again = focused ? document.getElementById(focused) : null;
+    if (again) again.focus();
+  }
+  const mapErr = $('#mapping-error');
+  mapErr.hidden = !s.mapError;
+  if (s.mapError) mapErr.textContent = describeError(s.mapError);
+  const err = $('#audit-error');
+  err.hidden = !s.auditError;
+  if (s.auditError) err.textContent = describeError(s.auditError);
+  if (s.report && s.report !== lastReport) {
+    lastReport = s.report;
+    // Lets people and tests see which audit is on screen.
+    document.body.dataset.auditAsOf = String(s.report.as_of || '');
+    document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
+    $('#print-meta').textContent = `${s.source ? s.source.name : 'Pipeline'} · audited as of ${s.report.as_of}`
+      + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`;
+    renderDashboard(s.report, {
+      onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); },
+      countFinding: async (code) => {
+        const env = await engine.call(MESSAGE.DEALS, { query: { filter: { code }, offset: 0, limit: 1 } });
+        return env.ok ? Number(env.total) || 0 : 0;
+      },
+    });
+    dealTable.setReport(s.report);
+  }
+  // Charts size themselves to their box, so they are drawn once it is visible.
+  if (s.screen === 'dashboard' && s.report && s.report !== chartedReport) {
+    chartedReport = s.report;
+    renderCharts(s.report);
+  }
+}
+let chartedReport = null;
+/** @type {any} */
+let renderedDemos = null;
+/** @type {any[]} */
+let renderedMapping = [];
+
+const mappingActions = {
+  /** @param {string} field @param {string} header */
+  onMap(field, header) {
+    store.update({ map: { ...store.get().map, [field]: header } });
+    remap();
+  },
+  /** @param {string} value @param {string} stage */
+  onStageMap(value, stage) {
+    // The engine takes only real stage ids; "not matched" drops the override.
+    const stageMap = { ...store.get().stageMap };
+    if (stage) stageMap[value] = stage;
+    else delete stageMap[value];
+    store.update({ stageMap });
+    if (store.get().report) runAudit();
+  },
+};
+
+function wire() {
+  for (const el of document.querySelectorAll('[data-go]')) {
+    el.addEventListener('click', () => {
+      const target = el.getAttribute('data-go') || 'start';
+      goTo(target);
+    });
+  }
+  mountUpload({ onFile: loadFile, onCancel: () => engine.cancel() });
+  const asOf = /** @type {HTMLInputElement} */ ($('#as-of'));
+  asOf.value = store.get().asOf;
+  // Typing updates the date the next audit uses; committing it (change) re-runs the audit.
+  asOf.addEventListener('input', () => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) store.update({ asOf: asOf.value });
+  });
+  asOf.addEventListener('change', () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) return;
+    store.update({ asOf: asOf.value });
+    if (store.get().report) runAudit();
+  });
+  $('#mapping-continue').addEventListener('click', async () => {
+    await runAudit();
+    if (!store.get().auditError) goTo('dashboard');
+  });
+  $('#export-json').addEventListener('click', async () => {
+    const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions({ deals: 'all' }) });
+    if (env.ok) download('revdiag-report.json', JSON.stringify(env, null, 2), 'application/json');
+    else store.update({ auditError: env.error });
+  });
+  $('#export-csv').addEventListener('click', async () => {
+    const env = await engine.call(MESSAGE.FLAGGED_CSV, {});
+    if (env.ok) download('revdiag-flagged-deals.csv', String(env.csv), 'text/csv');
+    else store.update({ auditError: env.error });
+  });
+  $('#export-print').addEventListener('click', () => window.print());
+  $('#process-apply').addEventListener('click', applyProcess);
+  $('#process-reset').addEventListener('click', loadDefaultProcess);
+  $('#process-export').addEventListener('click', () => {
+    download('revdiag-process.json', JSON.stringify(processEditor.draft(), null, 2), 'application/json');
+  });
+  const importInput = /** @type {HTMLInputElement} */ ($('#process-import'));
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files && importInput.files[0];
+    importInput.value = '';
+    if (!file) return;
+    let parsed;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch (e) {
+      processEditor.showCheck({ ok: false, error: { code: 'process.json', message: `${file.name} is not valid JSON.`, at: {} } });
+      return;
+    }
+    const process = parsed && parsed.process && !parsed.stages ? parsed.process : parsed;
+    processEditor.load(process);
+    scheduleProcessCheck(processEditor.draft());
+  });
+}
+
+/** What the diagnostic panels may ask of the audit side of the page. */
+const diagnosticHooks = {
+  getLastAudit: () => store.get().report,
+  /** Audit with a drafted process: now if an export is loaded, else after the next upload. @param {any} process */
+  auditWithProcess(process) {
+    setProcess(process);
+    processEditor.load(process);
+    scheduleProcessCheck(processEditor.draft());
+    if (store.get().inspect) {
+      runAudit().then(() => goTo('dashboard'));
+    } else {
+      goTo('upload');
+      announce('Choose a deal export to audit it with the drafted process.');
+    }
+  },
+};
+
+store.subscribe(render);
+wire();
+render();
+mountDiagnostic($('#diagnostic-root'), engine, diagnosticHooks);
+mountSnapshot($('#snapshot-root'), engine, diagnosticHooks);
+// A shared diagnostic link opens on the diagnostic's result.
+if (location.hash.startsWith('#diagnostic=')) goTo('diagnostic');
+loadDemos();
+loadDefaultProcess();

@@ -1,0 +1,142 @@
+// @ts-check
+// The dashboard's text panels: the headline figures (with the data-testid /
+// data-value contract of DESIGN §7), the layers ranked by amount at risk with
+// the weakest explained, the owners' action lists and the input warnings.
+import { $, fill, formatCompact, formatNumber, formatPercent, h } from '../dom.js';
+import { FINDINGS, findingText, layerInfo, rankLayers, readSummary, readWarnings } from '../state.js';
+import { warningList } from './mapping.js';
+
+/**
+ * @param {any} report
+ * @param {{onLayer: (id: string) => void, countFinding: (code: string) => Promise<number>}} actions
+ */
+export function renderDashboard(report, actions) {
+  renderHeadline(report);
+  renderLayers(report, actions);
+  explainWeakest(report, actions);
+  renderOwners(report);
+  const warnings = readWarnings(report);
+  fill($('#input-warnings'), warnings.length ? warningList(warnings)
+    : h('p', { class: 'hint' }, 'No input warnings: every row and value was read.'));
+}
+
+/** @param {any} report */
+function renderHeadline(report) {
+  const s = readSummary(report);
+  const diff = s.statedTotal - s.realTotal;
+  const ratio = s.statedTotal > 0 ? diff / s.statedTotal : NaN;
+  const weakest = layerInfo(s.weakestLayer);
+  fill($('#headline'),
+    figure('Stated pipeline', formatCompact(s.statedTotal), formatNumber(s.statedTotal), 'stated-total', s.statedTotal),
+    h('div', { class: 'headline-arrow', 'aria-hidden': 'true' }, '→'),
+    figure('Real pipeline', formatCompact(s.realTotal), formatNumber(s.realTotal), 'real-total', s.realTotal, 'real'),
+    h('div', { class: 'figure gap' },
+      h('span', { class: 'figure-label' }, 'Not real'),
+      h('span', { class: 'figure-value' }, formatCompact(diff)),
+      h('span', { class: 'figure-sub' }, Number.isFinite(ratio) ? `${formatPercent(ratio)} of stated` : '')),
+    figure('Open deals', formatNumber(s.openDeals), '', 'open-deals', s.openDeals),
+    h('div', { class: 'figure weakest', dataset: { testid: 'weakest-layer', value: s.weakestLayer } },
+      h('span', { class: 'figure-label' }, 'Fix first'),
+      h('span', { class: 'figure-value' }, weakest.name || 'none'),
+      h('span', { class: 'figure-sub' }, 'the weakest layer')));
+}
+
+/**
+ * @param {string} label @param {string} shown @param {string} sub @param {string} testid
+ * @param {number} value @param {string} [extra]
+ */
+function figure(label, shown, sub, testid, value, extra = '') {
+  return h('div', { class: `figure ${extra}`, dataset: { testid, value: Number.isFinite(value) ? String(value) : '' } },
+    h('span', { class: 'figure-label' }, label),
+    h('span', { class: 'figure-value' }, shown),
+    sub ? h('span', { class: 'figure-sub' }, sub) : null);
+}
+
+/** @param {any} report @param {{onLayer: (id: string) => void}} actions */
+function renderLayers(report, actions) {
+  const weakestId = readSummary(report).weakestLayer;
+  const stated = readSummary(report).statedTotal;
+  const openDeals = readSummary(report).openDeals;
+  const byDeals = Boolean(report.summary && report.summary.ranked_by === 'deals');
+  const items = rankLayers(report).map((layer) => {
+    const info = layerInfo(layer.id);
+    const weakest = layer.id === weakestId;
+    const amount = Number(layer.amount_at_risk) || 0;
+    // With no amounts recorded the engine ranks by deal counts, and so do the bars.
+    const share = byDeals ? Math.min(1, (Number(layer.deals_failing) || 0) / Math.max(1, openDeals))
+      : stated > 0 ? Math.min(1, amount / stated) : 0;
+    const bar = h('span', { class: 'layer-bar-fill' });
+    bar.style.width = `${(share * 100).toFixed(1)}%`;
+    return h('li', { class: `layer${weakest ? ' weakest' : ''}`,
+      dataset: { testid: `layer-${layer.id}`, deals: String(layer.deals_failing ?? ''), amount: String(layer.amount_at_risk ?? '') } },
+    h('div', { class: 'layer-head' },
+      h('span', { class: 'layer-name' }, info.name, weakest ? h('span', { class: 'pill weakest-pill' }, 'weakest') : null),
+      h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score ?? '—'}/100`)),
+    h('div', { class: 'layer-bar', 'aria-hidden': 'true' }, bar),
+    h('p', { class: 'layer-figures' }, byDeals
+      ? `${formatNumber(layer.deals_failing)} deals failing (no amounts recorded)`
+      : `${formatCompact(amount)} at risk · ${formatNumber(layer.deals_failing)} deals`),
+    weakest ? h('div', { class: 'layer-why' }, h('p', null, info.why), h('ul', { class: 'layer-codes', id: 'weakest-codes' }),
+      h('p', null, h('strong', null, 'Fix: '), info.fix)) : null,
+    layer.id === 'stages' ? processNotes(report) : null,
+    h('button', { type: 'button', class: 'link-button no-print', onclick: () => actions.onLayer(layer.id) },
+      `Show the ${formatNumber(layer.deals_failing)} deals`));
+  });
+  fill($('#layer-list'), items);
+}
+
+/**
+ * Break the weakest layer down by finding (how many deals carry each code), so
+ * "exit criteria" reads as "criteria never recorded on 80 deals, not met on 12".
+ * @param {any} report @param {{countFinding: (code: string) => Promise<number>}} actions
+ */
+async function explainWeakest(report, actions) {
+  const weakest = readSummary(report).weakestLayer;
+  const codes = FINDINGS.filter((f) => f.layer === weakest);
+  const counts = [];
+  for (const f of codes) counts.push([f, await actions.countFinding(f.code)]);
+  const list = document.getElementById('weakest-codes');
+  if (!list) return;
+  fill(list, counts.filter(([, n]) => Number(n) > 0).sort((a, b) => Number(b[1]) - Number(a[1]))
+    .map(([f, n]) => h('li', null, h('strong', null, formatNumber(Number(n))), ` deals: ${/** @type {any} */ (f).label}`)));
+}
+
+/** Findings about the process itself (too many stages, a stage with no buyer action). @param {any} report */
+function processNotes(report) {
+  const findings = report.process && Array.isArray(report.process.findings) ? report.process.findings : [];
+  if (!findings.length) return null;
+  return h('ul', { class: 'layer-codes' }, findings.map((/** @type {any} */ f) => h('li', null, f.message || f.code)));
+}
+
+/** @param {any} report */
+function renderOwners(report) {
+  const owners = Array.isArray(report.owners) ? report.owners : [];
+  if (!owners.length) {
+    fill($('#owner-actions'), h('p', { class: 'hint' }, 'No actions: every open deal follows the process.'));
+    return;
+  }
+  const cards = owners.slice(0, 60).map((/** @type {any} */ o) => {
+    const actions = Array.isArray(o.actions) ? o.actions : [];
+    return h('article', { class: 'owner-card' },
+      h('h3', null, o.owner || '(no owner)', ' ', h('span', { class: 'count' },
+        `${formatNumber(o.deals ?? actions.length)} deals · ${formatCompact(o.amount_at_risk)}`)),
+      h('ul', null, actions.slice(0, 5).map((/** @type {any} */ a) => h('li', null, actionText(a))),
+        actions.length > 5 ? h('li', { class: 'more' }, `and ${formatNumber(actions.length - 5)} more kinds of action`) : null));
+  });
+  fill($('#owner-actions'), cards,
+    owners.length > 60 ? h('p', { class: 'hint' }, `and ${formatNumber(owners.length - 60)} more owners in the exports`) : null);
+}
+
+/** An owner's action: what to do, on how many deals (how much), and the first deals by name. @param {any} a */
+function actionText(a) {
+  if (typeof a === 'string') return a;
+  const deals = Array.isArray(a.deals) ? a.deals : [];
+  const count = Number(a.count ?? deals.length);
+  const names = deals.slice(0, 2).map((/** @type {any} */ d) => d.deal_name || d.deal_id || `row ${d.row}`);
+  const more = count > names.length ? ` +${formatNumber(count - names.length)}` : '';
+  return [
+    h('span', { class: 'action-head' }, h('span', { class: 'action-what' }, findingText(a)),
+      h('span', { class: 'action-size' }, `${formatNumber(count)} · ${formatCompact(Number(a.amount) || 0)}`)),
+    names.length ? h('span', { class: 'action-deals' }, names.join(', '), more) : null,
+  ];
+}

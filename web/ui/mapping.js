@@ -1,0 +1,113 @@
+// @ts-check
+// The mapping step: what was detected (CRM, encoding, delimiter, rows), each
+// canonical field's chosen column with its confidence (changeable), and the
+// export's stage names mapped onto the process stages (changeable).
+import { $, describeError, fill, formatNumber, h } from '../dom.js';
+import { matchStage, readHeaders, readMapping, readStageValues, readWarnings } from '../state.js';
+
+/** The canonical fields of DESIGN §2.1, in order, with a human label. */
+export const CANONICAL_FIELDS = Object.freeze([
+  ['deal_id', 'Deal ID'], ['deal_name', 'Deal name'], ['account', 'Account'], ['amount', 'Amount'],
+  ['currency', 'Currency'], ['stage', 'Stage'], ['status', 'Status'], ['owner', 'Owner'],
+  ['created_date', 'Created date'], ['close_date', 'Close date'], ['stage_entered_date', 'Stage entered'],
+  ['last_activity_date', 'Last activity'], ['last_buyer_activity_date', 'Last buyer activity'],
+  ['last_buyer_response_date', 'Last buyer response'], ['next_step', 'Next step'],
+  ['next_step_date', 'Next step date'], ['problem_confirmed', 'Problem confirmed'],
+  ['budget_confirmed', 'Budget confirmed'], ['decision_date', 'Decision date'],
+  ['decision_maker', 'Decision maker'], ['proposal_sent_date', 'Proposal sent'],
+  ['last_follow_up_date', 'Last follow-up'], ['probability', 'Probability'], ['snoozed_until', 'Snoozed until'],
+]);
+
+/**
+ * @param {any} state
+ * @param {{onMap: (field: string, header: string) => void, onStageMap: (value: string, stage: string) => void}} actions
+ */
+export function renderMapping(state, actions) {
+  const inspect = state.inspect;
+  if (!inspect) return;
+  const mapping = readMapping(inspect);
+  const byField = new Map(mapping.map((m) => [m.field, m]));
+  const headers = readHeaders(inspect);
+
+  fill($('#mapping-summary'),
+    fact('Detected CRM', inspect.detected_crm || (inspect.input && inspect.input.detected_crm) || 'generic'),
+    fact('Rows', formatNumber(Number(inspect.rows ?? (inspect.input && inspect.input.rows)))),
+    inspect.encoding ? fact('Encoding', inspect.encoding) : null,
+    inspect.delimiter ? fact('Delimiter', delimiterName(inspect.delimiter)) : null);
+
+  const rows = CANONICAL_FIELDS.map(([field, label]) => {
+    const m = byField.get(field) || { field, header: '', confidence: 0, alternatives: [] };
+    const chosen = field in state.map ? state.map[field] : m.header;
+    const id = `map-${field}`;
+    const select = h('select', { id, dataset: { field },
+      onchange: (/** @type {Event} */ e) => actions.onMap(field, /** @type {HTMLSelectElement} */ (e.target).value) },
+    h('option', { value: '' }, '(not recorded)'),
+    headers.map((header) => h('option', { value: header, selected: header === chosen }, header)));
+    const overridden = field in state.map;
+    return h('tr', null,
+      h('th', { scope: 'row' }, h('label', { for: id }, label)),
+      h('td', null, select),
+      h('td', null, overridden ? h('span', { class: 'pill manual' }, 'set by you') : confidencePill(chosen ? m.confidence : 0)));
+  });
+  fill($('#field-mapping'), h('table', { class: 'map-table' },
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Column in the export'),
+      h('th', { scope: 'col' }, 'Match'))),
+    h('tbody', null, rows)));
+
+  renderStageMapping(state, actions);
+
+  const warnings = readWarnings(inspect);
+  fill($('#mapping-warnings'), warnings.length ? warningList(warnings)
+    : h('p', { class: 'hint' }, 'Every row was read cleanly.'));
+}
+
+/** @param {any} state @param {{onStageMap: (value: string, stage: string) => void}} actions */
+function renderStageMapping(state, actions) {
+  const values = readStageValues(state.inspect);
+  const stages = (state.process && Array.isArray(state.process.stages)) ? state.process.stages : [];
+  if (!values.length) {
+    fill($('#stage-mapping'), h('p', { class: 'hint' }, 'No stage column was found in this export.'));
+    return;
+  }
+  const rows = values.map((v, i) => {
+    const id = `stage-map-${i}`;
+    const chosen = v.value in state.stageMap ? state.stageMap[v.value] : (v.stage || matchStage(state.process, v.value));
+    return h('tr', null,
+      h('th', { scope: 'row' }, h('label', { for: id }, v.value || '(empty)')),
+      h('td', { class: 'num' }, formatNumber(v.count)),
+      h('td', null, h('select', { id, onchange: (/** @type {Event} */ e) => actions.onStageMap(v.value,
+        /** @type {HTMLSelectElement} */ (e.target).value) },
+      h('option', { value: '' }, '(not matched)'),
+      stages.map((/** @type {any} */ s) => h('option', { value: s.id, selected: s.id === chosen }, s.name || s.id)))));
+  });
+  fill($('#stage-mapping'), h('table', { class: 'map-table' },
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Stage in the export'), h('th', { scope: 'col', class: 'num' }, 'Deals'),
+      h('th', { scope: 'col' }, 'Process stage'))),
+    h('tbody', null, rows)));
+}
+
+/** @param {string} label @param {string} value */
+function fact(label, value) {
+  return h('div', { class: 'fact' }, h('span', { class: 'fact-label' }, label), h('span', { class: 'fact-value' }, value));
+}
+
+/** @param {number} confidence */
+function confidencePill(confidence) {
+  if (!(confidence > 0)) return h('span', { class: 'pill none' }, 'not found');
+  const pct = Math.round(confidence <= 1 ? confidence * 100 : confidence);
+  const level = pct >= 90 ? 'high' : pct >= 60 ? 'medium' : 'low';
+  return h('span', { class: `pill ${level}` }, `${pct}% sure`);
+}
+
+/** @param {string} d */
+function delimiterName(d) {
+  return { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[d] || d;
+}
+
+/** A list of warnings, each with its line. @param {any[]} warnings */
+export function warningList(warnings) {
+  const shown = warnings.slice(0, 200);
+  return h('ul', { class: 'warning-list' },
+    shown.map((w) => h('li', null, h('code', null, w.code || 'warning'), ' ', describeError(w))),
+    warnings.length > shown.length ? h('li', null, `and ${formatNumber(warnings.length - shown.length)} more`) : null);
+}
