@@ -56,9 +56,9 @@ void check_case(const std::string& name, const std::string& bytes, const json& e
         CHECK(names == expected["extra_columns"]);
     }
     if (expected.contains("values"))
-        for (const auto& [name, want] : expected["values"].items()) {
-            INFO("column " << name);
-            const column* c = r.table.find(name);
+        for (const auto& [column_name, want] : expected["values"].items()) {
+            INFO("column " << column_name);
+            const column* c = r.table.find(column_name);
             REQUIRE(c != nullptr);
             for (size_t row = 0; row < want.size(); ++row) {
                 INFO("row " << row);
