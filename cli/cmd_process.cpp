@@ -51,15 +51,24 @@ int run_check(const args_parser& args, io& s, const std::string& format) {
     if (rc != exit_ok) return rc;
     const ordered_json j = ordered_json::parse(envelope, nullptr, false);
     const ordered_json findings = j.is_object() && j.contains("findings") ? j["findings"] : ordered_json::array();
-    s.out << args.positional()[1] << ": valid process";
-    if (findings.empty()) {
-        s.out << ", no findings\n";
-        return exit_ok;
-    }
-    s.out << ", " << findings.size() << (findings.size() == 1 ? " finding" : " findings") << "\n";
+    const size_t n = findings.size();
+    s.out << args.positional()[1] << ": valid process, "
+          << (n == 0 ? std::string("no findings") : std::to_string(n) + (n == 1 ? " finding" : " findings")) << "\n";
     for (const auto& f : findings) {
         if (!f.is_object()) continue;
         s.out << "  " << f.value("code", std::string()) << "  " << f.value("message", std::string()) << "\n";
+    }
+    if (j.contains("against") && j["against"].is_object()) {
+        const ordered_json& against = j["against"];
+        s.out << "stages of the " << against.value("rows", 0) << " deals in the export:\n";
+        const ordered_json values = against.contains("stage_values") ? against["stage_values"] : ordered_json::array();
+        for (const auto& v : values) {
+            if (!v.is_object()) continue;
+            const int count = v.value("count", 0);
+            s.out << "  " << v.value("value", std::string()) << " (" << count << (count == 1 ? " deal" : " deals")
+                  << "): " << (v.contains("stage") && v["stage"].is_string() ? v["stage"].get<std::string>() : "no stage")
+                  << "\n";
+        }
     }
     return exit_ok;
 }

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "revdiag/api.h"
 #include "revdiag/process.h"
 #include "test_support.h"
 
@@ -105,4 +106,63 @@ TEST_CASE("process command usage errors exit 2", "[process][cli]") {
     CHECK(revdiag::test::run_cli("process default --format xml").exit_code == 2);
     CHECK(revdiag::test::run_cli("process check a.json --bogus").exit_code == 2);
     CHECK(revdiag::test::run_cli("process check /nonexistent/p.json").exit_code == 1);
+}
+
+TEST_CASE("process check against an export reads its extra columns and maps its stage values", "[process][check][api]") {
+    const std::string process_text = revdiag::test::read_fixture("process/against/lead_source_process.json");
+    const std::string csv = revdiag::test::read_fixture("process/against/pilot_stage_and_lead_source.csv");
+    // Alone, the process reads a field nobody declared.
+    const nlohmann::json alone = revdiag::test::parse(revdiag::api::process_check(process_text, "", ""));
+    CHECK(alone["ok"] == false);
+    CHECK(alone["error"]["code"] == "rule.unknown_field");
+    const nlohmann::json j = revdiag::test::parse(revdiag::api::process_check(process_text, csv, ""));
+    INFO(j.dump());
+    REQUIRE(j["ok"] == true);
+    CHECK(j["against"]["rows"] == 3);
+    std::vector<std::string> got;
+    for (const auto& f : j["findings"]) got.push_back(f["code"].get<std::string>() + ":" + f.value("field", f.value("value", std::string())));
+    CHECK(got == std::vector<std::string>{"STAGE_COUNT:", "FIELD_NOT_RECORDED:proposal_sent_date", "STAGE_UNKNOWN:Pilot"});
+    const nlohmann::json& values = j["against"]["stage_values"];
+    REQUIRE(values.size() == 2);
+    CHECK(values[0] == nlohmann::json{{"value", "Pilot"}, {"count", 2}, {"stage", nullptr}});
+    CHECK(values[1] == nlohmann::json{{"value", "Proposal"}, {"count", 1}, {"stage", "proposal"}});
+}
+
+TEST_CASE("the default process against each real export finds its unrecorded fields and every stage", "[process][check][real]") {
+    for (const char* file : {"real/salesforce-opportunity.csv", "real/hubspot-deals.csv", "real/zoho-potentials.csv",
+                             "real/dynamics365-opportunity.csv", "real/maven-crm-sales-pipeline.csv"}) {
+        const nlohmann::json j = revdiag::test::parse(
+            revdiag::api::process_check(revdiag::to_json(revdiag::default_process()), revdiag::test::read_fixture(file), ""));
+        INFO(file);
+        REQUIRE(j["ok"] == true);
+        int not_recorded = 0;
+        for (const auto& f : j["findings"]) {
+            CHECK(f["code"] != "STAGE_UNKNOWN");
+            not_recorded += f["code"] == "FIELD_NOT_RECORDED";
+        }
+        // None of the five exports records buyer activity or qualification fields.
+        CHECK(not_recorded == 9);
+        for (const auto& v : j["against"]["stage_values"]) CHECK(v["stage"].is_string());
+    }
+}
+
+TEST_CASE("process check against an export reports a bad map option or an unreadable export", "[process][check][api]") {
+    const std::string process_text = revdiag::to_json(revdiag::default_process());
+    const std::string csv = revdiag::test::read_fixture("process/against/pilot_stage_and_lead_source.csv");
+    const nlohmann::json bad_map = revdiag::test::parse(revdiag::api::process_check(process_text, csv, R"({"map": 5})"));
+    CHECK(bad_map["ok"] == false);
+    CHECK(bad_map["error"]["code"] == "options.type");
+    const nlohmann::json blank = revdiag::test::parse(revdiag::api::process_check(process_text, "\n\n", ""));
+    CHECK(blank["ok"] == false);
+    CHECK(blank["error"]["code"].get<std::string>().rfind("csv.", 0) == 0);
+}
+
+TEST_CASE("process check --against prints the stage mapping", "[process][cli]") {
+    const revdiag::test::cli_run r = revdiag::test::run_cli(
+        "process check '" + revdiag::test::fixture_path("process/against/lead_source_process.json") + "' --against '" +
+        revdiag::test::fixture_path("process/against/pilot_stage_and_lead_source.csv") + "'");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("STAGE_UNKNOWN") != std::string::npos);
+    CHECK(r.out.find("Pilot (2 deals): no stage") != std::string::npos);
+    CHECK(r.out.find("Proposal (1 deal): proposal") != std::string::npos);
 }

@@ -75,3 +75,20 @@ test('a 10000 level nested process document is a too_deep error in wasm', async 
   assert.equal(got.error.code, 'process.too_deep');
   assert.equal(JSON.parse(engine.process_default()).ok, true);
 });
+
+test('process_check against an export is byte-identical in wasm and the CLI', async () => {
+  const engine = await loadEngine();
+  const processFile = path.join(FIXTURES, 'process', 'against', 'lead_source_process.json');
+  const csvFile = path.join(FIXTURES, 'process', 'against', 'pilot_stage_and_lead_source.csv');
+  const fromWasm = engine.process_check(readFileSync(processFile, 'utf8'), readFileSync(csvFile, 'utf8'), '');
+  const envelope = JSON.parse(fromWasm);
+  assert.equal(envelope.ok, true);
+  assert.deepEqual(envelope.findings.map((f) => f.code), ['STAGE_COUNT', 'FIELD_NOT_RECORDED', 'STAGE_UNKNOWN']);
+  let fromCli = '';
+  try {
+    fromCli = execFileSync(CLI, ['process', 'check', processFile, '--against', csvFile, '--format', 'json'], { encoding: 'utf8' });
+  } catch (e) {
+    fromCli = e.stdout;
+  }
+  assert.equal(fromWasm, fromCli.trimEnd());
+});
