@@ -105,6 +105,8 @@ ojson stages_block(const audit_report& r, const process& p) {
     return list;
 }
 
+constexpr size_t max_deals_per_action = 25;
+
 ojson owners_block(const audit_report& r, const deal_table& table) {
     const audit_columns cols(table);
     ojson list = ojson::array();
@@ -120,7 +122,10 @@ ojson owners_block(const audit_report& r, const deal_table& table) {
             act["count"] = a.deals.size();
             act["amount"] = money_to_json(a.amount_cents);
             ojson deals = ojson::array();
-            for (size_t i : a.deals) {
+            // The largest deals only: the full list is a deals() query away
+            // (filter by owner), and a million-deal export must not list them all twice.
+            for (size_t k = 0; k < a.deals.size() && k < max_deals_per_action; ++k) {
+                const size_t i = a.deals[k];
                 const deal_audit& d = r.deals[i];
                 ojson dj;
                 dj["row"] = table.line[d.row];
