@@ -154,7 +154,10 @@ async function answer(id, type, payload) {
     const result = await handler(engine, payload || {}, id);
     return typeof result === 'string' ? parseEnvelope(result) : result;
   } catch (e) {
-    // An abort inside the module poisons it: drop it so the next request reloads.
+    // A TypeError is a call the module does not offer (an older build): the
+    // module itself is fine. Anything else is an abort inside the module, which
+    // poisons it: drop it so the next request reloads it.
+    if (e instanceof TypeError) return failure(ERROR.UNKNOWN_TYPE, `This engine build cannot answer "${type}".`);
     session = null;
     enginePromise = null;
     return failure(ERROR.ENGINE_CRASH, 'The engine stopped on this request; it has been restarted.');

@@ -9,7 +9,9 @@ import { renderCharts } from './ui/charts.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealTable } from './ui/deal_table.js';
 import { renderMapping } from './ui/mapping.js';
+import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
+import { mountSnapshot } from './ui/snapshot.js';
 import { mountUpload, renderUpload } from './ui/upload.js';
 
 const CHUNK_BYTES = 2 * 1024 * 1024;
@@ -29,6 +31,7 @@ const store = createStore({
   processEdited: false,
   /** @type {any} */ report: null,
   /** @type {any} */ auditError: null,
+  /** @type {any} */ mapError: null,
   busy: false,
 });
 
@@ -79,7 +82,9 @@ async function runAudit() {
 
 /** @param {File} file */
 async function loadFile(file) {
-  store.update({ screen: 'upload', loadError: null, map: {}, stageMap: {},
+  // A new file replaces the one still loading.
+  engine.cancel();
+  store.update({ mapError: null,  screen: 'upload', loadError: null, map: {}, stageMap: {},
     loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
   announce(`Reading ${file.name}.`);
   const env = await engine.call(MESSAGE.LOAD_FILE, { file, chunk_bytes: CHUNK_BYTES, options: {} }, {
@@ -93,7 +98,7 @@ async function loadFile(file) {
     return;
   }
   store.update({ loading: null, inspect: env, report: null,
-    source: { name: file.name, meta: `${formatNumber(env.rows)} rows` } });
+    source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
   goTo('mapping');
 }
 
@@ -109,7 +114,8 @@ async function loadDemo(demo, title) {
   // A demo is generated relative to its reference date: audit it as of that day.
   const asOf = typeof env.reference === 'string' && env.reference ? env.reference : store.get().asOf;
   /** @type {HTMLInputElement} */ ($('#as-of')).value = asOf;
-  store.update({ inspect: env, asOf, source: { name: title, meta: `demo · ${formatNumber(env.rows)} rows` } });
+  store.update({ inspect: env, asOf, source: { name: title,
+    meta: [crmName(env.detected_crm), 'demo', `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
   await runAudit();
   goTo('dashboard');
 }
@@ -118,8 +124,11 @@ async function loadDemo(demo, title) {
 async function remap() {
   const s = store.get();
   const env = await engine.call(MESSAGE.FINISH, { options: { map: s.map } });
-  if (env.ok) store.update({ inspect: env });
-  else store.update({ loadError: { title: 'That mapping could not be applied.', error: env.error } });
+  if (!env.ok) {
+    store.update({ mapError: env.error });
+    return;
+  }
+  store.update({ inspect: env, mapError: null });
   if (store.get().report) await runAudit();
 }
 
@@ -174,6 +183,11 @@ async function loadDemos() {
 const CRM_NAMES = Object.freeze({ hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', zoho: 'Zoho',
   dynamics: 'Dynamics 365', close: 'Close', spreadsheet: 'Spreadsheet' });
 
+/** @param {any} crm */
+function crmName(crm) {
+  return typeof crm === 'string' && crm ? (/** @type {any} */ (CRM_NAMES)[crm] || crm) : '';
+}
+
 function renderDemos() {
   const demos = store.get().demos;
   fill($('#demo-list'), demos.map((/** @type {any} */ d) => {
@@ -225,6 +239,9 @@ function render() {
     const again = focused ? document.getElementById(focused) : null;
     if (again) again.focus();
   }
+  const mapErr = $('#mapping-error');
+  mapErr.hidden = !s.mapError;
+  if (s.mapError) mapErr.textContent = describeError(s.mapError);
   const err = $('#audit-error');
   err.hidden = !s.auditError;
   if (s.auditError) err.textContent = describeError(s.auditError);
@@ -235,7 +252,13 @@ function render() {
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
     $('#print-meta').textContent = `${s.source ? s.source.name : 'Pipeline'} · audited as of ${s.report.as_of}`
       + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`;
-    renderDashboard(s.report, { onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); } });
+    renderDashboard(s.report, {
+      onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); },
+      countFinding: async (code) => {
+        const env = await engine.call(MESSAGE.DEALS, { query: { filter: { code }, offset: 0, limit: 1 } });
+        return env.ok ? Number(env.total) || 0 : 0;
+      },
+    });
     dealTable.setReport(s.report);
   }
   // Charts size themselves to their box, so they are drawn once it is visible.
@@ -277,6 +300,10 @@ function wire() {
   mountUpload({ onFile: loadFile, onCancel: () => engine.cancel() });
   const asOf = /** @type {HTMLInputElement} */ ($('#as-of'));
   asOf.value = store.get().asOf;
+  // Typing updates the date the next audit uses; committing it (change) re-runs the audit.
+  asOf.addEventListener('input', () => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) store.update({ asOf: asOf.value });
+  });
   asOf.addEventListener('change', () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) return;
     store.update({ asOf: asOf.value });
@@ -320,8 +347,29 @@ function wire() {
   });
 }
 
+/** What the diagnostic panels may ask of the audit side of the page. */
+const diagnosticHooks = {
+  getLastAudit: () => store.get().report,
+  /** Audit with a drafted process: now if an export is loaded, else after the next upload. @param {any} process */
+  auditWithProcess(process) {
+    setProcess(process);
+    processEditor.load(process);
+    scheduleProcessCheck(processEditor.draft());
+    if (store.get().inspect) {
+      runAudit().then(() => goTo('dashboard'));
+    } else {
+      goTo('upload');
+      announce('Choose a deal export to audit it with the drafted process.');
+    }
+  },
+};
+
 store.subscribe(render);
 wire();
 render();
+mountDiagnostic($('#diagnostic-root'), engine, diagnosticHooks);
+mountSnapshot($('#snapshot-root'), engine, diagnosticHooks);
+// A shared diagnostic link opens on the diagnostic's result.
+if (location.hash.startsWith('#diagnostic=')) goTo('diagnostic');
 loadDemos();
 loadDefaultProcess();

@@ -22,6 +22,24 @@ export const LAYERS = Object.freeze([
     fix: 'Archive deals with no buyer activity past the threshold; keep only snoozed deals with a resume date.' },
 ]);
 
+/** The finding codes of DESIGN §3: their layer and a short human label. */
+export const FINDINGS = Object.freeze([
+  { code: 'STAGE_UNKNOWN', layer: 'stages', label: 'stage not in the process' },
+  { code: 'EXIT_CRITERIA_UNMET', layer: 'exit_criteria', label: 'criteria not met' },
+  { code: 'EXIT_CRITERIA_UNRECORDED', layer: 'exit_criteria', label: 'criteria never recorded' },
+  { code: 'OWNER_MISSING', layer: 'ownership', label: 'no owner' },
+  { code: 'OWNER_MULTIPLE', layer: 'ownership', label: 'several owners' },
+  { code: 'OWNER_SHARED', layer: 'ownership', label: 'shared owner (team, queue, inbox)' },
+  { code: 'OWNER_NOT_IN_ROSTER', layer: 'ownership', label: 'owner not in the roster' },
+  { code: 'FOLLOW_UP_OVERDUE', layer: 'follow_up', label: 'follow-up overdue' },
+  { code: 'REENGAGE_DUE', layer: 'follow_up', label: 'due for re-engagement' },
+  { code: 'STALE', layer: 'archive', label: 'no buyer activity' },
+  { code: 'ARCHIVE_DUE', layer: 'archive', label: 're-engagement ran out' },
+  { code: 'CLOSE_DATE_PASSED', layer: 'archive', label: 'close date passed' },
+  { code: 'ACTIVITY_UNRECORDED', layer: 'archive', label: 'no activity date at all' },
+  { code: 'SNOOZED', layer: 'archive', label: 'snoozed with a resume date' },
+]);
+
 /** @param {string} id */
 export function layerInfo(id) {
   return LAYERS.find((l) => l.id === id) || { id, name: id, why: '', fix: '' };

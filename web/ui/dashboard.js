@@ -3,13 +3,17 @@
 // data-value contract of DESIGN §7), the layers ranked by amount at risk with
 // the weakest explained, the owners' action lists and the input warnings.
 import { $, fill, formatCompact, formatNumber, formatPercent, h } from '../dom.js';
-import { findingText, layerInfo, rankLayers, readSummary, readWarnings } from '../state.js';
+import { FINDINGS, findingText, layerInfo, rankLayers, readSummary, readWarnings } from '../state.js';
 import { warningList } from './mapping.js';
 
-/** @param {any} report @param {{onLayer: (id: string) => void}} actions */
+/**
+ * @param {any} report
+ * @param {{onLayer: (id: string) => void, countFinding: (code: string) => Promise<number>}} actions
+ */
 export function renderDashboard(report, actions) {
   renderHeadline(report);
   renderLayers(report, actions);
+  explainWeakest(report, actions);
   renderOwners(report);
   const warnings = readWarnings(report);
   fill($('#input-warnings'), warnings.length ? warningList(warnings)
@@ -52,11 +56,15 @@ function figure(label, shown, sub, testid, value, extra = '') {
 function renderLayers(report, actions) {
   const weakestId = readSummary(report).weakestLayer;
   const stated = readSummary(report).statedTotal;
+  const openDeals = readSummary(report).openDeals;
+  const byDeals = Boolean(report.summary && report.summary.ranked_by === 'deals');
   const items = rankLayers(report).map((layer) => {
     const info = layerInfo(layer.id);
     const weakest = layer.id === weakestId;
     const amount = Number(layer.amount_at_risk) || 0;
-    const share = stated > 0 ? Math.min(1, amount / stated) : 0;
+    // With no amounts recorded the engine ranks by deal counts, and so do the bars.
+    const share = byDeals ? Math.min(1, (Number(layer.deals_failing) || 0) / Math.max(1, openDeals))
+      : stated > 0 ? Math.min(1, amount / stated) : 0;
     const bar = h('span', { class: 'layer-bar-fill' });
     bar.style.width = `${(share * 100).toFixed(1)}%`;
     return h('li', { class: `layer${weakest ? ' weakest' : ''}`,
@@ -65,13 +73,39 @@ function renderLayers(report, actions) {
       h('span', { class: 'layer-name' }, info.name, weakest ? h('span', { class: 'pill weakest-pill' }, 'weakest') : null),
       h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score ?? '—'}/100`)),
     h('div', { class: 'layer-bar', 'aria-hidden': 'true' }, bar),
-    h('p', { class: 'layer-figures' },
-      `${formatCompact(amount)} at risk · ${formatNumber(layer.deals_failing)} deals`),
-    weakest ? h('div', { class: 'layer-why' }, h('p', null, info.why), h('p', null, h('strong', null, 'Fix: '), info.fix)) : null,
+    h('p', { class: 'layer-figures' }, byDeals
+      ? `${formatNumber(layer.deals_failing)} deals failing (no amounts recorded)`
+      : `${formatCompact(amount)} at risk · ${formatNumber(layer.deals_failing)} deals`),
+    weakest ? h('div', { class: 'layer-why' }, h('p', null, info.why), h('ul', { class: 'layer-codes', id: 'weakest-codes' }),
+      h('p', null, h('strong', null, 'Fix: '), info.fix)) : null,
+    layer.id === 'stages' ? processNotes(report) : null,
     h('button', { type: 'button', class: 'link-button no-print', onclick: () => actions.onLayer(layer.id) },
       `Show the ${formatNumber(layer.deals_failing)} deals`));
   });
   fill($('#layer-list'), items);
+}
+
+/**
+ * Break the weakest layer down by finding (how many deals carry each code), so
+ * "exit criteria" reads as "criteria never recorded on 80 deals, not met on 12".
+ * @param {any} report @param {{countFinding: (code: string) => Promise<number>}} actions
+ */
+async function explainWeakest(report, actions) {
+  const weakest = readSummary(report).weakestLayer;
+  const codes = FINDINGS.filter((f) => f.layer === weakest);
+  const counts = [];
+  for (const f of codes) counts.push([f, await actions.countFinding(f.code)]);
+  const list = document.getElementById('weakest-codes');
+  if (!list) return;
+  fill(list, counts.filter(([, n]) => Number(n) > 0).sort((a, b) => Number(b[1]) - Number(a[1]))
+    .map(([f, n]) => h('li', null, h('strong', null, formatNumber(Number(n))), ` deals: ${/** @type {any} */ (f).label}`)));
+}
+
+/** Findings about the process itself (too many stages, a stage with no buyer action). @param {any} report */
+function processNotes(report) {
+  const findings = report.process && Array.isArray(report.process.findings) ? report.process.findings : [];
+  if (!findings.length) return null;
+  return h('ul', { class: 'layer-codes' }, findings.map((/** @type {any} */ f) => h('li', null, f.message || f.code)));
 }
 
 /** @param {any} report */
@@ -86,21 +120,23 @@ function renderOwners(report) {
     return h('article', { class: 'owner-card' },
       h('h3', null, o.owner || '(no owner)', ' ', h('span', { class: 'count' },
         `${formatNumber(o.deals ?? actions.length)} deals · ${formatCompact(o.amount_at_risk)}`)),
-      h('ul', null, actions.slice(0, 8).map((/** @type {any} */ a) => h('li', null, actionText(a))),
-        actions.length > 8 ? h('li', { class: 'more' }, `and ${formatNumber(actions.length - 8)} more`) : null));
+      h('ul', null, actions.slice(0, 5).map((/** @type {any} */ a) => h('li', null, actionText(a))),
+        actions.length > 5 ? h('li', { class: 'more' }, `and ${formatNumber(actions.length - 5)} more kinds of action`) : null));
   });
   fill($('#owner-actions'), cards,
     owners.length > 60 ? h('p', { class: 'hint' }, `and ${formatNumber(owners.length - 60)} more owners in the exports`) : null);
 }
 
-/** An owner's action: what to do, on how many deals, which ones. @param {any} a */
+/** An owner's action: what to do, on how many deals (how much), and the first deals by name. @param {any} a */
 function actionText(a) {
   if (typeof a === 'string') return a;
   const deals = Array.isArray(a.deals) ? a.deals : [];
-  const names = deals.slice(0, 3).map((/** @type {any} */ d) => d.deal_name || d.deal_id || `row ${d.row}`);
   const count = Number(a.count ?? deals.length);
-  const more = count > names.length ? ` and ${formatNumber(count - names.length)} more` : '';
-  return [h('span', { class: 'action-what' }, findingText(a)),
-    count ? h('span', { class: 'action-deals' }, ` (${formatNumber(count)} deal${count === 1 ? '' : 's'}`
-      + `${Number.isFinite(a.amount) ? `, ${formatCompact(a.amount)}` : ''}): ${names.join(', ')}${more}`) : null];
+  const names = deals.slice(0, 2).map((/** @type {any} */ d) => d.deal_name || d.deal_id || `row ${d.row}`);
+  const more = count > names.length ? ` +${formatNumber(count - names.length)}` : '';
+  return [
+    h('span', { class: 'action-head' }, h('span', { class: 'action-what' }, findingText(a)),
+      h('span', { class: 'action-size' }, `${formatNumber(count)} · ${formatCompact(Number(a.amount) || 0)}`)),
+    names.length ? h('span', { class: 'action-deals' }, names.join(', '), more) : null,
+  ];
 }

@@ -4,18 +4,11 @@
 // offset, limit), so 100k+ deals scroll smoothly and never cross the worker
 // boundary at once.
 import { fill, formatNumber, h } from '../dom.js';
-import { LAYERS, findingText } from '../state.js';
+import { FINDINGS, LAYERS, findingText } from '../state.js';
 
 const ROW_HEIGHT = 40;
 const PAGE = 100;
 const VISIBLE_ROWS = 14;
-
-/** Finding codes of DESIGN §3, grouped by layer, for the finding filter. */
-const CODES = Object.freeze([
-  'STAGE_UNKNOWN', 'EXIT_CRITERIA_UNMET', 'EXIT_CRITERIA_UNRECORDED', 'OWNER_MISSING', 'OWNER_MULTIPLE',
-  'OWNER_SHARED', 'OWNER_NOT_IN_ROSTER', 'FOLLOW_UP_OVERDUE', 'REENGAGE_DUE', 'STALE', 'ARCHIVE_DUE',
-  'CLOSE_DATE_PASSED', 'ACTIVITY_UNRECORDED', 'SNOOZED',
-]);
 
 const COLUMNS = Object.freeze([
   { key: 'deal_name', label: 'Deal' },
@@ -40,6 +33,8 @@ export function createDealTable(root, engine) {
   /** @type {Map<number, any[] | 'loading'>} */
   let pages = new Map();
   let report = null;
+  /** Stage ids to the names people know them by. @type {Map<string, string>} */
+  let stageNames = new Map();
   let frame = 0;
 
   const count = h('p', { class: 'table-count', role: 'status' });
@@ -129,7 +124,9 @@ export function createDealTable(root, engine) {
           return h('span', { role: 'cell', class: 'cell findings', title: findings.map(findingText).join('\n') },
             findings.map((/** @type {any} */ f) => h('span', { class: `code layer-${f.layer || ''}` }, f.code || String(f))));
         }
-        const v = c.key === 'deal_name' ? (deal.deal_name || deal.deal_id || `row ${deal.row}`) : deal[c.key];
+        let v = c.key === 'deal_name' ? (deal.deal_name || deal.deal_id || `row ${deal.row}`) : deal[c.key];
+        if (c.key === 'stage') v = v ? stageNames.get(v) || v : deal.recorded_stage;
+        if (c.key === 'real_stage' && v) v = stageNames.get(v) || v;
         return h('span', { role: 'cell', class: `cell${c.num ? ' num' : ''}` },
           c.num ? (typeof v === 'number' ? formatNumber(v) : '—') : (v === undefined || v === null || v === '' ? '—' : String(v)));
       }));
@@ -166,7 +163,7 @@ export function createDealTable(root, engine) {
     let timer = 0;
     fill(filters,
       select('layer', 'Layer', LAYERS.map((l) => [l.id, l.name])),
-      select('code', 'Finding', CODES.map((c) => [c, c])),
+      select('code', 'Finding', FINDINGS.map((f) => [f.code, `${f.code.toLowerCase().replace(/_/g, ' ')}: ${f.label}`])),
       select('owner', 'Owner', owners.slice(0, 500).map((/** @type {string} */ o) => [o, o])),
       select('stage', 'Stage', /** @type {any} */ (stages)),
       h('div', { class: 'filter grow' },
@@ -192,6 +189,7 @@ export function createDealTable(root, engine) {
     /** A new audit: keep the filters, refetch. @param {any} newReport */
     setReport(newReport) {
       report = newReport;
+      stageNames = new Map((Array.isArray(report.stages) ? report.stages : []).map((/** @type {any} */ st) => [st.id, st.name || st.id]));
       renderFilters();
       reload();
     },
