@@ -43,7 +43,7 @@ result<audited> run(std::string_view csv, std::string_view options_json) {
 std::string audit(std::string_view csv, std::string_view options_json) {
     auto a = run(csv, options_json);
     if (!a) return error_envelope(detail::audit_schema, a.err());
-    return ok_envelope(detail::audit_schema, report_to_json(a->report, a->input.table, a->designed, ingest_to_json(a->input),
+    return detail::moved_envelope(detail::audit_schema, report_to_json(a->report, a->input.table, a->designed, ingest_to_json(a->input),
                                                             a->request.scope));
 }
 
@@ -52,7 +52,7 @@ std::string flagged_csv(std::string_view csv, std::string_view options_json) {
     if (!a) return error_envelope(detail::flagged_schema, a.err());
     ojson body;
     body["csv"] = flagged_deals_csv(a->report, a->input.table, a->designed);
-    return ok_envelope(detail::flagged_schema, body);
+    return detail::moved_envelope(detail::flagged_schema, std::move(body));
 }
 
 }  // namespace revdiag::api

@@ -105,6 +105,16 @@ result<audit_options> resolve_stage_map(const audit_request& req, const process&
     return out;
 }
 
+std::string moved_envelope(std::string_view schema, ojson&& body) {
+    ojson j = ojson::object();
+    auto& fields = j.get_ref<ojson::object_t&>();
+    fields.reserve(2 + body.size());
+    j["schema"] = schema;
+    j["ok"] = true;
+    for (auto& field : body.get_ref<ojson::object_t&>()) j[field.first] = std::move(field.second);
+    return dump_json(j);
+}
+
 result<std::string> sample_csv(const nlohmann::json& sample) {
     nlohmann::json options = sample.is_string() ? nlohmann::json{{"demo", sample.get<std::string>()}} : sample;
     auto req = read_sample_options(options);

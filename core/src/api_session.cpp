@@ -130,15 +130,15 @@ std::string session::audit(std::string_view options_json) {
     if (!stage_map) return error_envelope(detail::audit_schema, stage_map.err());
     impl_->designed = std::move(*designed);
     impl_->report = run_audit(table, *impl_->designed, req->as_of, *stage_map);
-    return ok_envelope(detail::audit_schema,
-                       report_to_json(*impl_->report, table, *impl_->designed, ingest_to_json(*impl_->input), req->scope));
+    return detail::moved_envelope(detail::audit_schema,
+                                  report_to_json(*impl_->report, table, *impl_->designed, ingest_to_json(*impl_->input), req->scope));
 }
 
 std::string session::flagged_csv() {
     if (!impl_->report) return error_envelope(detail::flagged_schema, state_error("There is no audit yet: call audit first."));
     ojson body;
     body["csv"] = flagged_deals_csv(*impl_->report, impl_->input->table, *impl_->designed);
-    return ok_envelope(detail::flagged_schema, body);
+    return detail::moved_envelope(detail::flagged_schema, std::move(body));
 }
 
 std::string session::deals(std::string_view query_json) {

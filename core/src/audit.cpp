@@ -344,8 +344,8 @@ void add_warnings(audit_report& r, const deal_table& table, const audit_columns&
             }
         r.warnings.push_back(make_error("audit.amount_missing",
                                         std::to_string(r.missing_amount_deals) + " open deal" +
-                                            (r.missing_amount_deals == 1 ? " has" : "s have") +
-                                            " no amount and count as 0 (first on line " + std::to_string(first) + ").",
+                                            (r.missing_amount_deals == 1 ? " has no amount and counts" : "s have no amount and count") +
+                                            " as 0 (first on line " + std::to_string(first) + ").",
                                         location{"csv", first, 0, "", "amount"}));
     }
     if (cols.currency) {

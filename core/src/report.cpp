@@ -105,6 +105,8 @@ ojson stages_block(const audit_report& r, const process& p) {
     return list;
 }
 
+constexpr size_t max_deals_per_action = 25;
+
 ojson owners_block(const audit_report& r, const deal_table& table) {
     const audit_columns cols(table);
     ojson list = ojson::array();
@@ -120,7 +122,10 @@ ojson owners_block(const audit_report& r, const deal_table& table) {
             act["count"] = a.deals.size();
             act["amount"] = money_to_json(a.amount_cents);
             ojson deals = ojson::array();
-            for (size_t i : a.deals) {
+            // The largest deals only: the full list is a deals() query away
+            // (filter by owner), and a million-deal export must not list them all twice.
+            for (size_t k = 0; k < a.deals.size() && k < max_deals_per_action; ++k) {
+                const size_t i = a.deals[k];
                 const deal_audit& d = r.deals[i];
                 ojson dj;
                 dj["row"] = table.line[d.row];
@@ -144,7 +149,10 @@ namespace {
 
 ojson deal_json(const audit_report& r, size_t index, const deal_table& table, const process& p, const audit_columns& cols) {
     const deal_audit& d = r.deals[index];
-    ojson j;
+    ojson j = ojson::object();
+    // ordered_json keeps keys in a vector of pairs with const keys: growing it
+    // copies every key, so size it once.
+    j.get_ref<ojson::object_t&>().reserve(11);
     j["row"] = table.line[d.row];
     j["deal_id"] = text_or_null(cols.deal_id, d.row);
     j["deal_name"] = text_or_null(cols.deal_name, d.row);
@@ -157,7 +165,8 @@ ojson deal_json(const audit_report& r, size_t index, const deal_table& table, co
     j["in_real_pipeline"] = d.in_real_pipeline;
     ojson findings = ojson::array();
     for (const finding& f : d.findings) {
-        ojson fj;
+        ojson fj = ojson::object();
+        fj.get_ref<ojson::object_t&>().reserve(5);
         fj["code"] = to_string(f.code);
         fj["layer"] = to_string(layer_of(f.code));
         if (!f.criteria.empty()) {
@@ -190,6 +199,7 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
     body["stages"] = stages_block(r, p);
     ojson deals = ojson::array();
     const audit_columns cols(table);
+    if (scope != deals_scope::none) deals.get_ref<ojson::array_t&>().reserve(r.deals.size());
     if (scope != deals_scope::none)
         for (size_t i = 0; i < r.deals.size(); ++i)
             if (scope == deals_scope::all || r.deals[i].flagged()) deals.push_back(deal_json(r, i, table, p, cols));

@@ -101,3 +101,17 @@ TEST_CASE("the five real exports audit without error and fail where their data i
     CHECK(maven["summary"]["ranked_by"] == "deals");
     CHECK(maven["warnings"][0]["code"] == "audit.amount_missing");
 }
+
+TEST_CASE("cli sample writes the api sample csv and rejects bad counts", "[cli][sample]") {
+    const auto run = run_cli("sample --demo agency_services");
+    CHECK(run.exit_code == 0);
+    CHECK(run.out == parse(revdiag::api::sample(R"({"demo":"agency_services"})"))["csv"].get<std::string>());
+    const auto sized = run_cli("sample --crm zoho --profile stale --deals 5 --seed 9");
+    CHECK(sized.exit_code == 0);
+    CHECK(sized.out == parse(revdiag::api::sample(R"({"crm":"zoho","profile":"stale","deals":5,"seed":9})"))["csv"].get<std::string>());
+    CHECK(run_cli("sample --deals abc").exit_code == 2);
+    CHECK(run_cli("sample --deals 0").exit_code == 1);
+    CHECK(run_cli("sample --crm excel").exit_code == 1);
+    CHECK(run_cli("sample --demo nope").exit_code == 1);
+    CHECK(run_cli("sample --list").out.find("saas_midmarket") != std::string::npos);
+}
