@@ -4,7 +4,7 @@ option(REVDIAG_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSaniti
 add_library(revdiag_flags INTERFACE)
 target_compile_options(revdiag_flags INTERFACE -Wall -Wextra -Wshadow -Wconversion -Wno-sign-conversion)
 if(REVDIAG_SANITIZE AND NOT EMSCRIPTEN)
-  target_compile_options(revdiag_flags INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+  target_compile_options(revdiag_flags INTERFACE -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
                                                  -fno-sanitize-recover=undefined)
   target_link_options(revdiag_flags INTERFACE -fsanitize=address,undefined)
 endif()

@@ -8,17 +8,49 @@
 #include "revdiag/api.h"
 
 namespace {
-using revdiag::api::session;
+namespace api = revdiag::api;
+using api::session;
 
-std::string version() { return revdiag::api::version(); }
-std::string process_default() { return revdiag::api::process_default(); }
-std::string process_check(const std::string& process_json, const std::string& csv, const std::string& options) {
-    return revdiag::api::process_check(process_json, csv, options);
+std::string version() { return api::version(); }
+std::string inspect(const std::string& csv, const std::string& options) { return api::inspect(csv, options); }
+std::string audit(const std::string& csv, const std::string& options) { return api::audit(csv, options); }
+std::string flagged_csv(const std::string& csv, const std::string& options) { return api::flagged_csv(csv, options); }
+std::string process_default() { return api::process_default(); }
+std::string process_check(const std::string& process, const std::string& csv, const std::string& options) {
+    return api::process_check(process, csv, options);
 }
+std::string questions() { return api::questions(); }
+std::string diagnose(const std::string& answers, const std::string& options) { return api::diagnose(answers, options); }
+std::string snapshot(const std::string& answers) { return api::snapshot(answers); }
+std::string sample(const std::string& options) { return api::sample(options); }
+std::string samples() { return api::samples(); }
+
+session* make_session(const std::string& options) { return new session(options); }
+std::string session_push(session& s, const std::string& chunk) { return s.push(chunk); }
+std::string session_finish(session& s, const std::string& options) { return s.finish(options); }
+std::string session_audit(session& s, const std::string& options) { return s.audit(options); }
+std::string session_deals(session& s, const std::string& query) { return s.deals(query); }
+std::string session_flagged_csv(session& s) { return s.flagged_csv(); }
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(revdiag) {
-    emscripten::function("version", &version);
-    emscripten::function("process_default", &process_default);
-    emscripten::function("process_check", &process_check);
+    using emscripten::function;
+    function("version", &version);
+    function("inspect", &inspect);
+    function("audit", &audit);
+    function("flagged_csv", &flagged_csv);
+    function("process_default", &process_default);
+    function("process_check", &process_check);
+    function("questions", &questions);
+    function("diagnose", &diagnose);
+    function("snapshot", &snapshot);
+    function("sample", &sample);
+    function("samples", &samples);
+    emscripten::class_<session>("Session")
+        .constructor(&make_session, emscripten::allow_raw_pointers())
+        .function("push", &session_push)
+        .function("finish", &session_finish)
+        .function("audit", &session_audit)
+        .function("deals", &session_deals)
+        .function("flagged_csv", &session_flagged_csv);
 }

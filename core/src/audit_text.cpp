@@ -87,7 +87,7 @@ std::string days(int n) { return std::to_string(n) + (n == 1 ? " day" : " days")
 
 }  // namespace
 
-std::string action_for(const finding& f, const deal_audit& d, const deal_table& table, const process& p) {
+std::string action_for(const finding& f, const deal_audit& d, const audit_columns& cols, const process& p) {
     switch (f.code) {
         case finding_code::stage_unknown: return "Set a stage of the process";
         case finding_code::exit_criteria_unmet:
@@ -102,7 +102,6 @@ std::string action_for(const finding& f, const deal_audit& d, const deal_table& 
         case finding_code::stale:
         case finding_code::archive_due: return "Archive";
         case finding_code::snoozed: {
-            const audit_columns cols(table);
             return "Resume on " + format_iso_date(date_at(cols.snoozed_until, d.row));
         }
         case finding_code::close_date_passed: return "Update the close date";
@@ -111,9 +110,8 @@ std::string action_for(const finding& f, const deal_audit& d, const deal_table& 
     return "Review the deal";
 }
 
-std::string message_for(const finding& f, const deal_audit& d, const deal_table& table, const process& p,
+std::string message_for(const finding& f, const deal_audit& d, const audit_columns& cols, const process& p,
                         const audit_report& r) {
-    const audit_columns cols(table);
     const size_t row = d.row;
     const day_t as_of = r.as_of;
     switch (f.code) {
@@ -186,7 +184,7 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         ++a.deals;
         for (const finding& f : d.findings) {
             if (!counts_as_failure(f.code)) continue;
-            const std::string text = action_for(f, d, table, p);
+            const std::string text = action_for(f, d, cols, p);
             owner_action& act = a.actions[text];
             act.action = text;
             // Two findings may ask the same of one deal (unmet and unrecorded criteria).

@@ -7,14 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "audit_columns.h"
 #include "revdiag/audit.h"
 
 namespace revdiag::detail {
 
 /// The action for one finding ("Move back to Discovery", "Assign one owner", ...).
-std::string action_for(const finding& f, const deal_audit& d, const deal_table& table, const process& p);
+std::string action_for(const finding& f, const deal_audit& d, const audit_columns& cols, const process& p);
 /// One sentence explaining the finding with the deal's own values.
-std::string message_for(const finding& f, const deal_audit& d, const deal_table& table, const process& p,
+std::string message_for(const finding& f, const deal_audit& d, const audit_columns& cols, const process& p,
                         const audit_report& r);
 /// Who must do what: flagged deals grouped by owner, then by action, sorted
 /// by amount at risk (then deal count, then text) so the order is deterministic.

@@ -203,7 +203,10 @@ header_mapping map_headers(const std::vector<std::string>& headers) {
 result<header_mapping> apply_overrides(header_mapping m, const std::vector<std::string>& headers,
                                        const std::vector<std::pair<std::string, std::string>>& overrides) {
     std::vector<std::string> user_fields;
-    for (const auto& [field, header] : overrides) {
+    for (const auto& override_pair : overrides) {
+        // Named references, not a structured binding: clang 14 cannot capture those in lambdas.
+        const std::string& field = override_pair.first;
+        const std::string& header = override_pair.second;
         if (!find_canonical_field(field))
             return make_error("mapping.unknown_field", "'" + field + "' is not a canonical field.",
                               location{"options", 0, 0, "/map/" + field, field});
@@ -220,10 +223,12 @@ result<header_mapping> apply_overrides(header_mapping m, const std::vector<std::
                                   location{"options", 0, 0, "/map/" + field, field});
         }
         // Derived entries that read the overridden field go too; they are derived again below.
+        // A named copy: C++17 lambdas cannot capture structured bindings (clang rejects it).
+        const std::string& overridden = field;
         m.entries.erase(std::remove_if(m.entries.begin(), m.entries.end(),
                                        [&](const mapping_entry& e) {
-                                           return e.field == field || (column >= 0 && e.source_index == column &&
-                                                                       e.how.empty());
+                                           return e.field == overridden || (column >= 0 && e.source_index == column &&
+                                                                            e.how.empty());
                                        }),
                         m.entries.end());
         if (field == "stage") {

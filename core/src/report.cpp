@@ -140,8 +140,9 @@ ojson owners_block(const audit_report& r, const deal_table& table) {
 
 }  // namespace
 
-ojson deal_to_json(const audit_report& r, size_t index, const deal_table& table, const process& p) {
-    const audit_columns cols(table);
+namespace {
+
+ojson deal_json(const audit_report& r, size_t index, const deal_table& table, const process& p, const audit_columns& cols) {
     const deal_audit& d = r.deals[index];
     ojson j;
     j["row"] = table.line[d.row];
@@ -164,12 +165,18 @@ ojson deal_to_json(const audit_report& r, size_t index, const deal_table& table,
             for (uint16_t c : f.criteria) ids.push_back(r.criteria[c].id);
             fj["criteria"] = std::move(ids);
         }
-        fj["message"] = detail::message_for(f, d, table, p, r);
-        fj["action"] = detail::action_for(f, d, table, p);
+        fj["message"] = detail::message_for(f, d, cols, p, r);
+        fj["action"] = detail::action_for(f, d, cols, p);
         findings.push_back(std::move(fj));
     }
     j["findings"] = std::move(findings);
     return j;
+}
+
+}  // namespace
+
+ojson deal_to_json(const audit_report& r, size_t index, const deal_table& table, const process& p) {
+    return deal_json(r, index, table, p, audit_columns(table));
 }
 
 ojson report_to_json(const audit_report& r, const deal_table& table, const process& p, const ojson& input,
@@ -182,9 +189,10 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
     body["layers"] = layers_block(r);
     body["stages"] = stages_block(r, p);
     ojson deals = ojson::array();
+    const audit_columns cols(table);
     if (scope != deals_scope::none)
         for (size_t i = 0; i < r.deals.size(); ++i)
-            if (scope == deals_scope::all || r.deals[i].flagged()) deals.push_back(deal_to_json(r, i, table, p));
+            if (scope == deals_scope::all || r.deals[i].flagged()) deals.push_back(deal_json(r, i, table, p, cols));
     body["deals"] = std::move(deals);
     body["owners"] = owners_block(r, table);
     body["warnings"] = to_json_list(r.warnings);

@@ -67,11 +67,11 @@ std::string flagged_deals_csv(const audit_report& r, const deal_table& table, co
             const std::string l(to_string(layer_of(f.code)));
             if (layers.empty() || layers.back() != l) layers.push_back(l);
             codes.emplace_back(to_string(f.code));
-            const std::string a = detail::action_for(f, d, table, p);
+            const std::string a = detail::action_for(f, d, cols, p);
             bool seen = false;
             for (const std::string& x : actions) seen = seen || x == a;
             if (!seen) actions.push_back(a);
-            reasons.push_back(detail::message_for(f, d, table, p, r));
+            reasons.push_back(detail::message_for(f, d, cols, p, r));
         }
         const auto stage_id = [&p](int st) { return st >= 0 ? p.stages[static_cast<size_t>(st)].id : std::string(); };
         out += std::to_string(table.line[d.row]);

@@ -296,4 +296,17 @@ outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, da
     return static_cast<outcome>(st[0].truth);
 }
 
+std::vector<std::string> missing_fields(const bound_rule& rule, const deal_table& table, size_t row) {
+    std::vector<std::string> out;
+    const bound_rule::impl* b = rule.impl_.get();
+    if (!b || !b->program) return out;
+    for (size_t f = 0; f < b->columns.size(); ++f) {
+        const int c = b->columns[f];
+        const bool absent = c < 0 || static_cast<size_t>(c) >= table.columns.size();
+        if (absent || row >= table.rows() || table.columns[static_cast<size_t>(c)].is_missing(row))
+            out.push_back(b->program->fields[f]);
+    }
+    return out;
+}
+
 }  // namespace revdiag

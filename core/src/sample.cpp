@@ -151,7 +151,12 @@ void set_stage_criteria(deal& d, splitmix64& rng, int k, bool met, day_t ref) {
 deal make_deal(splitmix64& rng, const crm_style& style, const profile_rates& prof, uint64_t n, day_t ref) {
     deal d;
     d.id = make_id(rng, style, n);
-    d.account = std::string(rng.pick(company_first)) + (rng.chance(0.15) ? "" : " ") + std::string(rng.pick(company_second));
+    // One draw per statement: the operands of + are evaluated in an unspecified
+    // order (GCC and clang differ), which would make native and wasm samples differ.
+    const std::string_view first = rng.pick(company_first);
+    const bool joined = rng.chance(0.15);
+    const std::string_view second = rng.pick(company_second);
+    d.account = std::string(first) + (joined ? "" : " ") + std::string(second);
     if (d.account.find(" ,") != std::string::npos) d.account.erase(d.account.find(" ,"), 1);
     d.name = d.account + " - " + std::string(rng.pick(products));
     d.lead_source = std::string(rng.pick(lead_sources));
@@ -184,7 +189,12 @@ deal make_deal(splitmix64& rng, const crm_style& style, const profile_rates& pro
     } else {
         const int kind = rng.range(0, 2);
         if (kind == 1) d.owner = std::string(rng.pick(shared_owners));
-        if (kind == 2) d.owner = std::string(people[rng.next() % 5]) + (rng.chance(0.5) ? " / " : "; ") + std::string(people[5 + rng.next() % 5]);
+        if (kind == 2) {
+            const std::string_view one = people[rng.next() % 5];
+            const bool slash = rng.chance(0.5);
+            const std::string_view other = people[5 + rng.next() % 5];
+            d.owner = std::string(one) + (slash ? " / " : "; ") + std::string(other);
+        }
     }
 
     // Stages: the furthest stage the deal really reached, never above the recorded one.

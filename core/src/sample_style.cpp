@@ -105,7 +105,7 @@ std::vector<crm_style> make_styles() {
                            {slot::follow_up, "Last Follow-up"},
                            {slot::probability, "Probability (%)"},
                            {slot::lead_source, "Lead Source"}}});
-    s.push_back(crm_style{"dynamics", ',', "\r\n", date_style::us, money_style::dollar_grouped, "Yes", "No",
+    s.push_back(crm_style{"dynamics", ',', "\r\n", date_style::iso_time, money_style::dollar_grouped, "Yes", "No",
                           {"Engaged", "Discovery", "Qualify", "Propose", "Close", "Won", "Lost", "On Hold"},
                           {{slot::deal_id, "Opportunity ID"},
                            {slot::deal_name, "Topic"},

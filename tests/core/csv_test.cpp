@@ -23,7 +23,14 @@ json table_rows(const revdiag::csv_table& t) {
 
 void check_case(const std::string& name, const std::string& bytes, const json& expected) {
     INFO("fixture " << name);
-    csv_reader reader;
+    reader_limits limits;
+    if (expected.contains("limits")) {
+        const json& l = expected["limits"];
+        if (l.contains("max_bytes")) limits.max_bytes = l["max_bytes"].get<size_t>();
+        if (l.contains("max_field_bytes")) limits.max_field_bytes = l["max_field_bytes"].get<size_t>();
+        if (l.contains("max_columns")) limits.max_columns = l["max_columns"].get<size_t>();
+    }
+    csv_reader reader(limits);
     auto pushed = reader.push(bytes);
     auto done = pushed ? reader.finish() : pushed;
     if (expected.contains("error")) {

@@ -171,3 +171,15 @@ TEST_CASE("outcomes have stable names", "[rules]") {
     CHECK(revdiag::to_string(outcome::unmet) == "unmet");
     CHECK(revdiag::to_string(outcome::unrecorded) == "unrecorded");
 }
+
+TEST_CASE("missing_fields names what an unrecorded outcome waits for", "[rules][explain]") {
+    const revdiag::deal_table t = revdiag::test::sample_table();
+    const revdiag::result<revdiag::rule_program> p =
+        revdiag::compile_rule("present(owner) and snoozed_until > decision_date and amount > 0");
+    REQUIRE(p.has_value());
+    const revdiag::bound_rule b = revdiag::bind_rule(*p, t);
+    CHECK(revdiag::missing_fields(b, t, 0) == std::vector<std::string>{"snoozed_until"});
+    CHECK(revdiag::missing_fields(b, t, 1) ==
+          std::vector<std::string>{"owner", "snoozed_until", "decision_date", "amount"});
+    CHECK(revdiag::missing_fields(revdiag::bound_rule{}, t, 0).empty());
+}

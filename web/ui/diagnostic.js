@@ -76,9 +76,13 @@ export function validAnswers(questions, answers) {
   return out;
 }
 
-/** The answers file of DESIGN §2.4 as text. @param {string} bank @param {number} version @param {Record<string, string>} answers */
-export function answersText(bank, version, answers) {
-  return JSON.stringify({ schema: 'revdiag.answers/1', bank, bank_version: version, answers });
+/**
+ * The answers file of DESIGN §2.4. The worker serializes payload values itself,
+ * so the page hands objects, never pre-serialized text.
+ * @param {string} bank @param {number} version @param {Record<string, string>} answers
+ */
+export function answersFile(bank, version, answers) {
+  return { schema: 'revdiag.answers/1', bank, bank_version: version, answers };
 }
 
 /**
@@ -249,7 +253,7 @@ function comparisonSection(comparison) {
 /**
  * Mounts the diagnostic flow into `root`.
  * engine.call(type, payload) -> Promise<envelope> talks to the worker; types used: 'questions',
- * 'diagnose' ({answers, options} as JSON text). hooks.getLastAudit() -> the last audit report or null.
+ * 'diagnose' ({answers, options} as objects). hooks.getLastAudit() -> the last audit report or null.
  * @param {HTMLElement} root @param {EngineHandle} engine @param {Hooks} [hooks]
  */
 export function mountDiagnostic(root, engine, hooks = {}) {
@@ -305,13 +309,13 @@ export function mountDiagnostic(root, engine, hooks = {}) {
   async function showResult() {
     announceFlow('diagnostic');
     fill(root, h('p', { class: 'dq-wait', role: 'status' }, 'Scoring your answers…'));
-    const text = answersText(bank.bank, bank.version, answers);
+    const file = answersFile(bank.bank, bank.version, answers);
     const audit = hooks.getLastAudit ? hooks.getLastAudit() : null;
     const withAudit = audit && Array.isArray(audit.layers);
-    let env = await engine.call('diagnose', { answers: text, options: withAudit ? JSON.stringify({ audit }) : '{}' });
+    let env = await engine.call('diagnose', { answers: file, options: withAudit ? { audit } : {} });
     // An audit the engine cannot compare with must not hide the diagnostic itself.
     if (!env.ok && withAudit && env.error && String(env.error.code).startsWith('options.')) {
-      env = await engine.call('diagnose', { answers: text, options: '{}' });
+      env = await engine.call('diagnose', { answers: file, options: {} });
     }
     if (!env.ok) return showError(describeError(env.error));
     renderResult(env);

@@ -4,7 +4,7 @@
 // document, which the user can download, print, or hand straight to the audit.
 import { describeError, download, fill, h } from '../dom.js';
 import {
-  announceFlow, answersText, clearSaved, ensureDiagnosticStyles, loadSaved, runQuestions, saveAnswers,
+  announceFlow, answersFile, clearSaved, ensureDiagnosticStyles, loadSaved, runQuestions, saveAnswers,
   stepAsideForOtherFlows, validAnswers,
 } from './diagnostic.js';
 
@@ -120,7 +120,7 @@ export function mountSnapshot(root, engine, hooks = {}) {
   async function showResult() {
     announceFlow('snapshot');
     fill(root, h('p', { class: 'dq-wait', role: 'status' }, 'Drafting your process…'));
-    const env = await engine.call('snapshot', { answers: answersText(bank.bank, bank.version, answers) });
+    const env = await engine.call('snapshot', { answers: answersFile(bank.bank, bank.version, answers) });
     if (!env.ok) return showError(describeError(env.error));
     const process = env.process;
     const stages = process.stages.filter((/** @type {any} */ s) => !s.holding);

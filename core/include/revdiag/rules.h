@@ -50,4 +50,9 @@ bound_rule bind_rule(const rule_program& program, const deal_table& table);
 /// Evaluate for one row, judging dates against `as_of`. Never allocates.
 outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, day_t as_of);
 
+/// The fields the rule reads that are missing in this row (absent column or
+/// empty cell), in the program's field order: what an `unrecorded` outcome
+/// is waiting for. Allocates; meant for the deals being reported.
+std::vector<std::string> missing_fields(const bound_rule& rule, const deal_table& table, size_t row);
+
 }  // namespace revdiag

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds and runs the ingest fuzz target with clang++-14 (libFuzzer + ASan + UBSan).
+# Not part of the default build. Usage: tests/fuzz/run.sh [seconds=60] [extra libFuzzer flags...]
+# Seeds: every CSV fixture plus hand-made deep cases; the corpus grows in build/fuzz/corpus.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds="${1:-60}"
+shift || true
+out=build/fuzz
+mkdir -p "$out/corpus" "$out/seeds"
+sources=(core/src/csv_*.cpp core/src/values_*.cpp core/src/mapping*.cpp core/src/ingest*.cpp
+         core/src/deals.cpp core/src/date.cpp core/src/envelope.cpp core/src/api_inspect.cpp)
+if [ ! -x "$out/fuzz_ingest" ] || [ -n "$(find core/src tests/fuzz -newer "$out/fuzz_ingest" -name '*.[ch]*' | head -1)" ]; then
+  echo "fuzz: building"
+  clang++-14 -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    -Icore/include -Icore/src tests/fuzz/fuzz_ingest.cpp "${sources[@]}" -o "$out/fuzz_ingest"
+fi
+i=0
+for f in tests/fixtures/csv/*.csv tests/fixtures/csv/spectrum/*.csv tests/fixtures/ingest/*.csv tests/fixtures/real/*.csv; do
+  { printf '\x07'; head -c 8192 "$f"; } > "$out/seeds/fixture_$i"
+  i=$((i + 1))
+done
+printf '\x01"%.0s' $(seq 1 3000) > "$out/seeds/quotes"
+{ printf '\x03'; for _ in $(seq 1 300); do printf ',"x""'; done; printf '\n'; } > "$out/seeds/columns"
+{ printf '\x02\xff\xfe'; printf 'a\0,\0b\0\r\0\n\0"\0'; printf '\x00\xd8'; } > "$out/seeds/utf16"
+echo "fuzz: running for ${seconds}s"
+"$out/fuzz_ingest" "$out/corpus" "$out/seeds" -max_total_time="$seconds" -max_len=16384 -timeout=10 "$@"
