@@ -91,7 +91,7 @@ async function loadFile(engine, id, payload) {
     self.postMessage({ id, progress: { bytes: end, total: file.size, rows, phase: 'reading' } });
   }
   self.postMessage({ id, progress: { bytes: file.size, total: file.size, rows, phase: 'mapping' } });
-  return parseEnvelope(session.finish(json(payload.options || {})));
+  return shape(session.finish(json(payload.options || {})), { list_limit: 3 });
 }
 
 /**
@@ -108,7 +108,7 @@ function loadDemo(engine, payload) {
     closeSession();
     return pushed;
   }
-  const inspected = parseEnvelope(session.finish(json(payload.options || {})));
+  const inspected = shape(session.finish(json(payload.options || {})), { list_limit: 3 });
   if (inspected.ok) {
     inspected.demo = payload.demo;
     inspected.reference = sample.reference;
@@ -128,11 +128,38 @@ const HANDLERS = {
   [MESSAGE.PROCESS_CHECK]: (m, p) => m.process_check(json(p.process), '', json(p.options || {})),
   [MESSAGE.LOAD_FILE]: (m, p, id) => loadFile(m, id, p),
   [MESSAGE.LOAD_DEMO]: (m, p) => loadDemo(m, p),
-  [MESSAGE.FINISH]: (m, p) => withSession((s) => s.finish(json(p.options || {}))),
-  [MESSAGE.AUDIT]: (m, p) => withSession((s) => s.audit(json(p.options || {}))),
+  [MESSAGE.FINISH]: (m, p) => withSession((s) => shape(s.finish(json(p.options || {})), p)),
+  [MESSAGE.AUDIT]: (m, p) => withSession((s) => shape(s.audit(json(p.options || {})), p)),
   [MESSAGE.DEALS]: (m, p) => withSession((s) => s.deals(json(p.query || {}))),
   [MESSAGE.FLAGGED_CSV]: () => withSession((s) => s.flagged_csv()),
 };
+
+/**
+ * Long lists cost the page a long structured clone (seconds for a 500k-deal
+ * audit, whose owner actions name every deal), so the worker can shorten them:
+ * payload.list_limit keeps that many entries per list (the counts stay), and
+ * payload.as_text answers the envelope's JSON text in `text` (for downloads).
+ * @param {string} text @param {any} payload
+ */
+function shape(text, payload) {
+  const env = parseEnvelope(text);
+  if (!env.ok) return env;
+  if (payload.as_text) return { schema: env.schema, ok: true, text };
+  const limit = Number(payload.list_limit);
+  if (!(limit > 0)) return env;
+  for (const owner of Array.isArray(env.owners) ? env.owners : []) {
+    for (const action of Array.isArray(owner.actions) ? owner.actions : []) {
+      if (Array.isArray(action.deals) && action.deals.length > limit) action.deals = action.deals.slice(0, limit);
+    }
+  }
+  for (const holder of [env, env.input]) {
+    if (holder && Array.isArray(holder.warnings) && holder.warnings.length > 200) {
+      holder.warnings_total = holder.warnings.length;
+      holder.warnings = holder.warnings.slice(0, 200);
+    }
+  }
+  return env;
+}
 
 /** @param {(s: any) => string} call */
 function withSession(call) {

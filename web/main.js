@@ -70,7 +70,7 @@ let auditSeq = 0;
 async function runAudit() {
   const mine = ++auditSeq;
   store.update({ busy: true });
-  const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions() });
+  const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions(), list_limit: 3 });
   if (mine !== auditSeq) return;
   if (!env.ok) {
     store.update({ busy: false, auditError: env.error });
@@ -123,7 +123,7 @@ async function loadDemo(demo, title) {
 /** Re-read the mapping after a change, then keep the audit in step. */
 async function remap() {
   const s = store.get();
-  const env = await engine.call(MESSAGE.FINISH, { options: { map: s.map } });
+  const env = await engine.call(MESSAGE.FINISH, { options: { map: s.map }, list_limit: 3 });
   if (!env.ok) {
     store.update({ mapError: env.error });
     return;
@@ -314,8 +314,8 @@ function wire() {
     if (!store.get().auditError) goTo('dashboard');
   });
   $('#export-json').addEventListener('click', async () => {
-    const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions({ deals: 'all' }) });
-    if (env.ok) download('revdiag-report.json', JSON.stringify(env, null, 2), 'application/json');
+    const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions({ deals: 'all' }), as_text: true });
+    if (env.ok) download('revdiag-report.json', env.text, 'application/json');
     else store.update({ auditError: env.error });
   });
   $('#export-csv').addEventListener('click', async () => {

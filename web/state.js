@@ -136,6 +136,14 @@ export function readWarnings(env) {
   return Array.isArray(list) ? list : [];
 }
 
+/** How many warnings there were before the worker shortened the list. @param {any} env */
+export function warningTotal(env) {
+  if (!env) return 0;
+  const list = readWarnings(env);
+  const total = env.warnings ? env.warnings_total : env.input && env.input.warnings_total;
+  return Number(total) || list.length;
+}
+
 /** The report's summary with numbers (missing ones as NaN). @param {any} report */
 export function readSummary(report) {
   const s = (report && report.summary) || {};

@@ -3,7 +3,7 @@
 // data-value contract of DESIGN §7), the layers ranked by amount at risk with
 // the weakest explained, the owners' action lists and the input warnings.
 import { $, fill, formatCompact, formatNumber, formatPercent, h } from '../dom.js';
-import { FINDINGS, findingText, layerInfo, rankLayers, readSummary, readWarnings } from '../state.js';
+import { FINDINGS, findingText, layerInfo, rankLayers, readSummary, readWarnings, warningTotal } from '../state.js';
 import { warningList } from './mapping.js';
 
 /**
@@ -16,7 +16,7 @@ export function renderDashboard(report, actions) {
   explainWeakest(report, actions);
   renderOwners(report);
   const warnings = readWarnings(report);
-  fill($('#input-warnings'), warnings.length ? warningList(warnings)
+  fill($('#input-warnings'), warnings.length ? warningList(warnings, warningTotal(report))
     : h('p', { class: 'hint' }, 'No input warnings: every row and value was read.'));
 }
 

@@ -3,7 +3,7 @@
 // canonical field's chosen column with its confidence (changeable), and the
 // export's stage names mapped onto the process stages (changeable).
 import { $, describeError, fill, formatNumber, h } from '../dom.js';
-import { matchStage, readHeaders, readMapping, readStageValues, readWarnings } from '../state.js';
+import { matchStage, readHeaders, readMapping, readStageValues, readWarnings, warningTotal } from '../state.js';
 
 /** The canonical fields of DESIGN §2.1, in order, with a human label. */
 export const CANONICAL_FIELDS = Object.freeze([
@@ -57,7 +57,7 @@ export function renderMapping(state, actions) {
   renderStageMapping(state, actions);
 
   const warnings = readWarnings(inspect);
-  fill($('#mapping-warnings'), warnings.length ? warningList(warnings)
+  fill($('#mapping-warnings'), warnings.length ? warningList(warnings, warningTotal(inspect))
     : h('p', { class: 'hint' }, 'Every row was read cleanly.'));
 }
 
@@ -104,10 +104,10 @@ function delimiterName(d) {
   return { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' }[d] || d;
 }
 
-/** A list of warnings, each with its line. @param {any[]} warnings */
-export function warningList(warnings) {
+/** A list of warnings, each with its line. @param {any[]} warnings @param {number} [total] */
+export function warningList(warnings, total = warnings.length) {
   const shown = warnings.slice(0, 200);
   return h('ul', { class: 'warning-list' },
     shown.map((w) => h('li', null, h('code', null, w.code || 'warning'), ' ', describeError(w))),
-    warnings.length > shown.length ? h('li', null, `and ${formatNumber(warnings.length - shown.length)} more`) : null);
+    total > shown.length ? h('li', null, `and ${formatNumber(total - shown.length)} more`) : null);
 }
