@@ -24,8 +24,10 @@ async function startHeartbeat(page) {
   await page.evaluate(() => {
     const w = /** @type {any} */ (window);
     w.__gap = 0;
+    w.__ticks = 0;
     let last = performance.now();
     w.__beat = setInterval(() => {
+      w.__ticks += 1;
       const now = performance.now();
       w.__gap = Math.max(w.__gap, now - last);
       last = now;
@@ -33,7 +35,7 @@ async function startHeartbeat(page) {
   });
 }
 
-test('a 500k-deal export loads with progress and the page keeps responding', { timeout: 600000 }, async () => {
+test('a 500k-deal export loads with progress and the page keeps responding', { timeout: 600000 }, async (t) => {
   const file = await largeFile();
   const app = await openApp();
   const { page } = app;
@@ -60,9 +62,13 @@ test('a 500k-deal export loads with progress and the page keeps responding', { t
       const row = document.querySelector('#deal-table .grid-rows .grid-row:not(.loading)');
       return row !== null && Number(row.getAttribute('aria-rowindex')) > 1000;
     }, null, { timeout: 120000 });
-    const gap = await page.evaluate(() => /** @type {any} */ (window).__gap);
-    // Bound set for shared CI machines (load ~12 on 2 cores measured here); an idle machine shows far less.
-    assert.ok(gap < 3000, `the main thread never stalled more than 3 s (longest gap ${Math.round(gap)} ms)`);
+    // Tests assert no wall-clock times: the main thread must have kept running its
+    // timers while the worker read and audited (a blocked page ticks once at the end);
+    // the longest gap is reported for people, and measured by scripts/bench.
+    const { gap, ticks } = await page.evaluate(() => ({ gap: /** @type {any} */ (window).__gap,
+      ticks: /** @type {any} */ (window).__ticks }));
+    t.diagnostic(`longest main-thread gap ${Math.round(gap)} ms over ${ticks} heartbeats`);
+    assert.ok(ticks >= 20, `the main thread kept running during the load (${ticks} heartbeats)`);
     assert.equal(Number(await page.getAttribute('[data-testid="open-deals"]', 'data-value')) > 0, true);
     await screenshot(page, 'dashboard-500k');
     assertClean(app, assert);
