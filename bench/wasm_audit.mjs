@@ -17,9 +17,9 @@ const chunkBytes = Number(opt('--chunk-mb', '2')) * 1024 * 1024;
 const t0 = process.hrtime.bigint();
 const engine = await loadEngine();
 const tLoaded = process.hrtime.bigint();
-const session = new engine.Session('{}');
 const fd = openSync(file, 'r');
 const size = fstatSync(fd).size;
+const session = new engine.Session(JSON.stringify({ expected_bytes: size }));
 const buf = new Uint8Array(chunkBytes);
 let offset = 0;
 while (offset < size) {

@@ -29,9 +29,10 @@ result<reader_limits> limits_from(std::string_view options_json) {
         size_t* target = it.key() == "max_bytes"         ? &limits.max_bytes
                          : it.key() == "max_field_bytes" ? &limits.max_field_bytes
                          : it.key() == "max_columns"     ? &limits.max_columns
+                         : it.key() == "expected_bytes"  ? &limits.expected_bytes
                                                          : nullptr;
         if (!target)
-            return make_error("options.unknown_key", "The session option \"" + it.key() + "\" is not known (max_bytes, max_field_bytes, max_columns).",
+            return make_error("options.unknown_key", "The session option \"" + it.key() + "\" is not known (max_bytes, max_field_bytes, max_columns, expected_bytes).",
                               location{"options", 0, 0, "/" + it.key(), it.key()});
         if (!it->is_number_unsigned() || it->get<uint64_t>() == 0)
             return make_error("options.type", "The session option \"" + it.key() + "\" must be a positive whole number.",

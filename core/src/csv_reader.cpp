@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "csv_detect.h"
@@ -93,7 +95,18 @@ void csv_reader::start(bool at_end) {
     } else {
         info_.delimiter = detect_delimiter(body.substr(0, delimiter_window), at_end && body.size() <= delimiter_window);
     }
+    for (bool& b : special_) b = false;
+    for (const char c : {info_.delimiter, '"', '\n', '\r'}) special_[static_cast<unsigned char>(c)] = true;
+    const size_t expected = std::min(limits_.expected_bytes, limits_.max_bytes);
+    if (expected > 0) table_.bytes.reserve(expected);
     scan(body);
+    // The first rows tell how many cells and rows the whole file will have.
+    if (expected > body.size() && !body.empty() && !failed_) {
+        const double scale = 1.1 * static_cast<double>(expected) / static_cast<double>(body.size());
+        table_.cell_end.reserve(static_cast<size_t>(static_cast<double>(table_.cell_end.size()) * scale) + 64);
+        table_.row_end.reserve(static_cast<size_t>(static_cast<double>(table_.row_end.size()) * scale) + 16);
+        table_.row_line.reserve(table_.row_end.capacity());
+    }
     prefix_.clear();
     prefix_.shrink_to_fit();
 }
@@ -105,22 +118,34 @@ bool csv_reader::decode_and_scan(std::string_view raw) {
     return scan(decoded_);
 }
 
-void csv_reader::end_field() {
-    table_.cell_end.push_back(static_cast<uint32_t>(table_.bytes.size()));
-    ++field_index_;
-}
-
-bool csv_reader::end_record() {
-    table_.row_end.push_back(static_cast<uint32_t>(table_.cell_end.size()));
-    table_.row_line.push_back(record_line_);
+bool csv_reader::field_too_large(size_t length, bool quoted) {
+    if (length <= limits_.max_field_bytes) return false;
+    const uint32_t line = quoted ? quote_line_ : record_line_;
+    fail(make_error("csv.field_too_large",
+                    "Field " + std::to_string(field_index_ + 1) + " starting on line " + std::to_string(line) +
+                        " is longer than the limit of " + std::to_string(limits_.max_field_bytes) + " bytes" +
+                        (quoted ? "; its opening quote may never be closed." : "."),
+                    location{"csv", line, field_index_ + 1, "", ""}));
     return true;
 }
 
+// One pass over the text that finds the cells and copies their bytes (quotes
+// removed) in the same loop. A chunk never yields more cell bytes than it holds,
+// so the buffer is sized once per chunk and written through a pointer.
 bool csv_reader::scan(std::string_view t) {
     if (failed_) return false;
     const char d = info_.delimiter;
     const size_t n = t.size();
+    std::string& bytes = table_.bytes;
+    const size_t base = bytes.size();
+    if (bytes.capacity() < base + n) bytes.reserve(std::max(base + n, 2 * bytes.capacity()));
+    bytes.resize(base + n);
+    char* const buf = bytes.data();
+    size_t out = base;
+    const char* const p = t.data();
     size_t i = 0;
+    // Stops at the delimiter, a quote or a line break (the table is built in start()).
+    const bool* const special = special_;
     auto is_break = [](char c) { return c == '\n' || c == '\r'; };
     // Counts a physical line break; a CR waits to learn whether an LF follows.
     auto newline = [this](char c) {
@@ -130,24 +155,18 @@ bool csv_reader::scan(std::string_view t) {
         else
             ++info_.lf;
     };
-    auto append = [this](std::string_view s) {
-        table_.bytes.append(s);
-        if (table_.bytes.size() - field_start_ > limits_.max_field_bytes) {
-            const bool quoted = state_ == state::quoted || state_ == state::quote_in_quoted;
-            return fail(make_error(
-                "csv.field_too_large",
-                "Field " + std::to_string(field_index_ + 1) + " starting on line " +
-                    std::to_string(quoted ? quote_line_ : record_line_) + " is longer than the limit of " +
-                    std::to_string(limits_.max_field_bytes) + " bytes" +
-                    (quoted ? "; its opening quote may never be closed." : "."),
-                location{"csv", quoted ? quote_line_ : record_line_, field_index_ + 1, "", ""}));
-        }
-        if (table_.bytes.size() >= max_cell_bytes)
-            return fail(make_error("csv.too_large", "The file's cells exceed 4 GB once decoded.",
-                                   location{"csv", line_, 0, "", ""}));
-        return true;
+    auto end_field = [&]() {
+        table_.cell_end.push_back(static_cast<uint32_t>(out));
+        ++field_index_;
     };
-    auto delimiter_seen = [this]() {
+    auto end_record = [&]() {
+        table_.row_end.push_back(static_cast<uint32_t>(table_.cell_end.size()));
+        table_.row_line.push_back(record_line_);
+    };
+    const size_t max_field = limits_.max_field_bytes;
+    auto field_done = [&](bool quoted) { return out - field_start_ <= max_field || !field_too_large(out - field_start_, quoted); };
+    auto delimiter_seen = [&](bool quoted) {
+        if (!field_done(quoted)) return false;
         end_field();
         if (field_index_ >= limits_.max_columns)
             return fail(make_error("csv.too_many_columns",
@@ -157,13 +176,20 @@ bool csv_reader::scan(std::string_view t) {
         state_ = state::field_start;
         return true;
     };
+    auto stop = [&](bool ok) {
+        bytes.resize(out);
+        if (ok && out >= max_cell_bytes)
+            return fail(make_error("csv.too_large", "The file's cells exceed 4 GB once decoded.",
+                                   location{"csv", line_, 0, "", ""}));
+        return ok;
+    };
     while (i < n) {
-        char c = t[i];
+        char c = p[i];
         if (pending_cr_) {
             pending_cr_ = false;
             if (c == '\n') {
                 ++info_.crlf;
-                if (state_ == state::quoted && !append("\n")) return false;
+                if (state_ == state::quoted) buf[out++] = '\n';
                 ++i;
                 continue;
             }
@@ -181,7 +207,7 @@ bool csv_reader::scan(std::string_view t) {
                 state_ = state::field_start;
                 continue;
             case state::field_start:
-                field_start_ = table_.bytes.size();
+                field_start_ = out;
                 if (c == '"') {
                     state_ = state::quoted;
                     quote_line_ = line_;
@@ -191,24 +217,19 @@ bool csv_reader::scan(std::string_view t) {
                 }
                 continue;
             case state::unquoted: {
-                size_t j = i;
-                while (j < n && t[j] != d && t[j] != '"' && !is_break(t[j])) ++j;
-                if (j > i) {
-                    if (!append(t.substr(i, j - i))) return false;
-                    i = j;
-                    if (i == n) return true;
-                    c = t[i];
-                }
-                ++i;
+                while (i < n && !special[static_cast<unsigned char>(p[i])]) buf[out++] = p[i++];
+                if (i == n) break;
+                c = p[i++];
                 if (c == d) {
-                    if (!delimiter_seen()) return false;
+                    if (!delimiter_seen(false)) return stop(false);
                 } else if (c == '"') {
                     warn("csv.bare_quote",
                          "Line " + std::to_string(line_) + " has a quote inside unquoted field " +
                              std::to_string(field_index_ + 1) + "; it is kept as a character.",
                          line_, field_index_ + 1);
-                    if (!append("\"")) return false;
+                    buf[out++] = '"';
                 } else {
+                    if (!field_done(false)) return stop(false);
                     end_field();
                     end_record();
                     newline(c);
@@ -217,33 +238,29 @@ bool csv_reader::scan(std::string_view t) {
                 continue;
             }
             case state::quoted: {
-                size_t j = i;
-                while (j < n && t[j] != '"' && !is_break(t[j])) ++j;
-                if (j > i) {
-                    if (!append(t.substr(i, j - i))) return false;
-                    i = j;
-                    if (i == n) return true;
-                    c = t[i];
-                }
-                ++i;
+                while (i < n && p[i] != '"' && !is_break(p[i])) buf[out++] = p[i++];
+                if (i == n) break;
+                c = p[i++];
                 if (c == '"') {
                     state_ = state::quote_in_quoted;
                 } else {
-                    if (!append(std::string_view(&t[i - 1], 1))) return false;
+                    buf[out++] = c;
                     newline(c);
+                    if (field_too_large(out - field_start_, true)) return stop(false);  // a runaway quote fails early
                 }
                 continue;
             }
             case state::quote_in_quoted:
                 if (c == '"') {
                     state_ = state::quoted;
-                    if (!append("\"")) return false;
+                    buf[out++] = '"';
                     ++i;
                 } else if (c == d) {
                     ++i;
-                    if (!delimiter_seen()) return false;
+                    if (!delimiter_seen(true)) return stop(false);
                 } else if (is_break(c)) {
                     ++i;
+                    if (!field_done(true)) return stop(false);
                     end_field();
                     end_record();
                     newline(c);
@@ -258,7 +275,10 @@ bool csv_reader::scan(std::string_view t) {
                 continue;
         }
     }
-    return true;
+    // A field still open at the chunk's end is checked now, so a runaway field fails before the next chunk.
+    if (state_ == state::unquoted || state_ == state::quoted || state_ == state::quote_in_quoted)
+        if (field_too_large(out - field_start_, state_ != state::unquoted)) return stop(false);
+    return stop(true);
 }
 
 result<bool> csv_reader::finish() {
@@ -291,8 +311,10 @@ result<bool> csv_reader::finish() {
             return failure_;
         case state::record_start: break;
         default:
-            end_field();
-            end_record();
+            table_.cell_end.push_back(static_cast<uint32_t>(table_.bytes.size()));
+            ++field_index_;
+            table_.row_end.push_back(static_cast<uint32_t>(table_.cell_end.size()));
+            table_.row_line.push_back(record_line_);
             break;
     }
     const int kinds = (info_.lf > 0) + (info_.crlf > 0) + (info_.cr > 0);
@@ -309,31 +331,54 @@ result<bool> csv_reader::finish() {
     return true;
 }
 
+namespace {
+// True when every byte is below 0x80; eight bytes at a time.
+bool is_ascii(const char* p, size_t n) {
+    uint64_t any = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        any |= w;
+    }
+    for (; i < n; ++i) any |= static_cast<unsigned char>(p[i]);
+    return (any & 0x8080808080808080ull) == 0;
+}
+}  // namespace
+
+// Cells that are not valid UTF-8 are read as Windows-1252. Most files are valid:
+// they are only checked, cell by cell, and copied only from the first bad cell on.
 void csv_reader::convert_invalid_cells() {
     if (utf16_input_) return;
-    bool ascii = true;
-    for (const char c : table_.bytes)
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            ascii = false;
+    const std::string& bytes = table_.bytes;
+    if (is_ascii(bytes.data(), bytes.size())) return;
+    size_t first_bad = table_.cell_end.size();
+    for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); ++cell) {
+        const size_t end = table_.cell_end[cell];
+        if (!is_ascii(bytes.data() + begin, end - begin) &&
+            !is_valid_utf8(std::string_view(bytes).substr(begin, end - begin))) {
+            first_bad = cell;
             break;
         }
-    if (ascii) return;
-    std::string out;
-    out.reserve(table_.bytes.size());
-    uint32_t first_bad_line = 0;
-    size_t begin = 0;  // old offsets are read before each is overwritten
+        begin = end;
+    }
+    if (first_bad == table_.cell_end.size()) return;
     size_t row = 0;
-    for (size_t cell = 0; cell < table_.cell_end.size(); ++cell) {
+    while (table_.row_end[row] <= first_bad) ++row;
+    const uint32_t first_bad_line = table_.row_line[row];
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    size_t begin = first_bad == 0 ? 0 : table_.cell_end[first_bad - 1];  // old offsets are read before each is overwritten
+    out.assign(bytes, 0, begin);
+    for (size_t cell = first_bad; cell < table_.cell_end.size(); ++cell) {
         while (table_.row_end[row] <= cell) ++row;
         const size_t end = table_.cell_end[cell];
-        const std::string_view v = std::string_view(table_.bytes).substr(begin, end - begin);
+        const std::string_view v = std::string_view(bytes).substr(begin, end - begin);
         begin = end;
-        if (is_valid_utf8(v)) {
+        if (is_ascii(v.data(), v.size()) || is_valid_utf8(v))
             out.append(v);
-        } else {
-            if (first_bad_line == 0) first_bad_line = table_.row_line[row];
+        else
             out.append(windows_1252_to_utf8(v));
-        }
         if (out.size() >= max_cell_bytes) {
             fail(make_error("csv.too_large", "The file's cells exceed 4 GB once decoded.",
                             location{"csv", table_.row_line[row], 0, "", ""}));
@@ -341,7 +386,6 @@ void csv_reader::convert_invalid_cells() {
         }
         table_.cell_end[cell] = static_cast<uint32_t>(out.size());
     }
-    if (first_bad_line == 0) return;
     table_.bytes = std::move(out);
     info_.encoding = "windows-1252";
     warnings_.push_back(make_error("encoding.windows_1252",

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 #include <unordered_set>
 
 #include "ingest_columns.h"
@@ -48,6 +49,20 @@ source_cells cells_of(const csv_table& t, const std::vector<size_t>& rows, const
     const size_t col = static_cast<size_t>(index);
     for (const size_t r : rows) s.values.push_back(col < t.fields(r) ? t.cell(r, col) : std::string_view());
     return s;
+}
+// Two passes over the kept rows in file order: the columns' conventions, then their values.
+void fill_columns(const csv_table& t, const std::vector<size_t>& rows, const std::vector<uint32_t>& lines,
+                  const std::vector<size_t>& sources, std::vector<column_builder>& builders) {
+    auto cell = [&t](size_t row, size_t col) { return col < t.fields(row) ? t.cell(row, col) : std::string_view(); };
+    std::vector<size_t> observing;
+    for (size_t k = 0; k < builders.size(); ++k)
+        if (builders[k].observes()) observing.push_back(k);
+    if (!observing.empty())
+        for (const size_t row : rows)
+            for (const size_t k : observing) builders[k].observe(cell(row, sources[k]));
+    for (column_builder& b : builders) b.decide(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i)
+        for (size_t k = 0; k < builders.size(); ++k) builders[k].add(cell(rows[i], sources[k]), lines[i]);
 }
 }  // namespace
 
@@ -136,8 +151,40 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
     r.mapping = mapping.entries;
     std::vector<bool> consumed(headers.size(), false);
     auto cells = [&](int index) { return cells_of(t, rows, r.table.line, headers[static_cast<size_t>(index)], index); };
-    for (const mapping_entry& e : mapping.entries) {
-        const canonical_field* field = find_canonical_field(e.field);
+
+    // Plain columns (mapped fields, then every unmapped column as text) are
+    // built together, reading the file row by row; derived ones column by column.
+    std::vector<column_builder> builders;
+    std::vector<size_t> sources;
+    std::vector<size_t> builder_of(mapping.entries.size(), SIZE_MAX);
+    for (size_t k = 0; k < mapping.entries.size(); ++k) {
+        const mapping_entry& e = mapping.entries[k];
+        if (e.how == "is_closed_is_won" || e.how == "date_entered_columns" || e.how == "stage_names") continue;
+        const auto index = static_cast<size_t>(e.source_index);
+        consumed[index] = true;
+        builder_of[k] = builders.size();
+        builders.emplace_back(e.field, find_canonical_field(e.field)->type, headers[index], e.source_index,
+                              e.how == "cents" ? 100.0 : 1.0);
+        sources.push_back(index);
+    }
+    std::unordered_set<std::string> taken;
+    for (const canonical_field& f : canonical_fields()) taken.emplace(f.id);
+    const size_t first_extra = builders.size();
+    for (size_t c = 0; c < headers.size(); ++c) {
+        if (consumed[c]) continue;
+        std::string base = normalize_header(headers[c]);
+        if (base.empty()) base = "column_" + std::to_string(c + 1);
+        builders.emplace_back(unique_name(base, taken), field_type::text, headers[c], static_cast<int>(c));
+        sources.push_back(c);
+    }
+    fill_columns(t, rows, r.table.line, sources, builders);
+
+    for (size_t k = 0; k < mapping.entries.size(); ++k) {
+        const mapping_entry& e = mapping.entries[k];
+        if (builder_of[k] != SIZE_MAX) {
+            r.table.columns.push_back(builders[builder_of[k]].finish(sink));
+            continue;
+        }
         if (e.how == "is_closed_is_won") {
             const int won = [&] {
                 for (size_t c = 0; c < headers.size(); ++c)
@@ -146,9 +193,7 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
             }();
             r.table.columns.push_back(build_status_from_flags(cells(e.source_index), cells(won), sink));
             r.table.columns.back().source_index = -1;
-            continue;
-        }
-        if (e.how == "date_entered_columns") {
+        } else if (e.how == "date_entered_columns") {
             std::vector<stage_history_column> history;
             const source_cells* pipelines = nullptr;
             source_cells pipeline_cells;
@@ -166,38 +211,26 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
             for (const mapping_entry& s : mapping.entries)
                 if (s.field == "stage") stage = &s;
             r.table.columns.push_back(build_stage_entered(history, cells(stage->source_index), pipelines, sink));
-            continue;
-        }
-        if (e.how == "stage_names") {
+        } else {  // stage_names
             column c = build_status_from_stages(cells(e.source_index));
             c.source_index = -1;
             c.header.clear();
             r.table.columns.push_back(std::move(c));
-            continue;
         }
-        consumed[static_cast<size_t>(e.source_index)] = true;
-        column c = build_column(e.field, field->type, cells(e.source_index), sink, e.how == "cents" ? 100.0 : 1.0);
-        r.table.columns.push_back(std::move(c));
     }
     for (const canonical_field& f : canonical_fields())
         if (!r.table.find(f.id)) r.missing_fields.emplace_back(f.id);
 
     // Unmapped columns stay available to rules as text under their normalized names.
-    std::unordered_set<std::string> taken;
-    for (const canonical_field& f : canonical_fields()) taken.emplace(f.id);
-    for (size_t c = 0; c < headers.size(); ++c) {
-        if (consumed[c]) continue;
-        std::string base = normalize_header(headers[c]);
-        if (base.empty()) base = "column_" + std::to_string(c + 1);
-        source_cells s = cells(static_cast<int>(c));
-        r.table.columns.push_back(build_column(unique_name(base, taken), field_type::text, s, sink));
-    }
+    for (size_t k = first_extra; k < builders.size(); ++k) r.table.columns.push_back(builders[k].finish(sink));
     sink.close();
     return r;
 }
 
 result<ingest_result> read_deals(std::string_view bytes, const ingest_options& options) {
-    deal_reader reader(options.limits);
+    reader_limits limits = options.limits;
+    if (limits.expected_bytes == 0) limits.expected_bytes = bytes.size();
+    deal_reader reader(limits);
     if (auto pushed = reader.push(bytes); !pushed) return pushed.err();
     return reader.finish(options);
 }

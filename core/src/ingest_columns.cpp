@@ -1,6 +1,7 @@
 #include "ingest_columns.h"
 
-#include <unordered_map>
+#include <cstdint>
+#include <cstring>
 
 #include "revdiag/values.h"
 
@@ -9,6 +10,10 @@ namespace revdiag {
 void warning_sink::add(warning w) {
     const size_t n = ++counts_[{w.code, w.at.field}];
     if (n <= cap_) out_.push_back(std::move(w));
+}
+
+void warning_sink::add_dropped(const std::string& code, const std::string& field, size_t n) {
+    if (n > 0) counts_[{code, field}] += n;
 }
 
 void warning_sink::close() {
@@ -23,22 +28,52 @@ void warning_sink::close() {
     counts_.clear();
 }
 
+text_interner::text_interner() : slots_(1024, 0) {}
+
 namespace {
-class text_interner {
-public:
-    explicit text_interner(column& c) : c_(c) {}
-    uint32_t id(std::string_view v) {
-        if (v.empty()) return 0;
-        auto [it, added] = ids_.try_emplace(std::string(v), static_cast<uint32_t>(c_.pool.size()));
-        if (added) c_.pool.emplace_back(v);
-        return it->second;
+size_t hash_text(std::string_view v) {
+    uint64_t h = 0x9E3779B97F4A7C15ull * (v.size() + 1);
+    size_t i = 0;
+    for (; i + 8 <= v.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, v.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
     }
+    uint64_t w = 0;
+    std::memcpy(&w, v.data() + i, v.size() - i);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+}
+}  // namespace
 
-private:
-    column& c_;
-    std::unordered_map<std::string, uint32_t> ids_;
-};
+uint32_t text_interner::id(text_pool& pool, std::string_view v) {
+    if (v.empty()) return 0;
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash_text(v) & mask;
+    while (const uint32_t at = slots_[i]) {
+        if (pool[at] == v) return at;
+        i = (i + 1) & mask;
+    }
+    const auto added = static_cast<uint32_t>(pool.size());
+    pool.push_back(v);
+    slots_[i] = added;
+    if (2 * pool.size() > slots_.size()) grow(pool);
+    return added;
+}
 
+void text_interner::grow(const text_pool& pool) {
+    std::vector<uint32_t> slots(slots_.size() * 2, 0);
+    const size_t mask = slots.size() - 1;
+    for (uint32_t id = 1; id < pool.size(); ++id) {
+        size_t i = hash_text(pool[id]) & mask;
+        while (slots[i]) i = (i + 1) & mask;
+        slots[i] = id;
+    }
+    slots_.swap(slots);
+}
+
+namespace {
 column empty_column(std::string name, field_type type, const source_cells& cells) {
     column c;
     c.name = std::move(name);
@@ -58,102 +93,141 @@ void warn_unparsed(warning_sink& sink, const source_cells& cells, size_t row, st
 }
 }  // namespace
 
-column build_column(std::string name, field_type type, const source_cells& cells, warning_sink& sink,
-                    double divisor) {
-    column c = empty_column(std::move(name), type, cells);
-    const size_t n = cells.values.size();
-    switch (type) {
-        case field_type::text: {
-            text_interner pool(c);
-            c.text.reserve(n);
-            for (const std::string_view v : cells.values) c.text.push_back(pool.id(trim_value(v)));
+column_builder::column_builder(std::string name, field_type type, std::string header, int source_index, double divisor)
+    : divisor_(divisor) {
+    c_.name = std::move(name);
+    c_.header = std::move(header);
+    c_.type = type;
+    c_.source_index = source_index;
+}
+
+void column_builder::observe(std::string_view cell) {
+    switch (c_.type) {
+        case field_type::money: money_detector_.add(cell); break;
+        case field_type::percent: percent_detector_.add(cell); break;
+        case field_type::date: date_detector_.add(cell); break;
+        case field_type::boolean: bool_detector_.add(cell); break;
+        case field_type::text:
+        case field_type::status: break;
+    }
+}
+
+void column_builder::decide(size_t rows) {
+    switch (c_.type) {
+        case field_type::text:
+        case field_type::status: c_.text.reserve(rows); break;
+        case field_type::money:
+            money_ = money_detector_.result();
+            c_.number.reserve(rows);
             break;
-        }
-        case field_type::status: {
-            text_interner pool(c);
-            for (size_t r = 0; r < n; ++r) {
-                const std::string_view v = cells.values[r];
-                if (is_missing_value(v)) {
-                    c.text.push_back(0);
-                } else if (const auto s = parse_status(v)) {
-                    c.text.push_back(pool.id(*s));
-                } else {
-                    warn_unparsed(sink, cells, r, "a deal status (open, won or lost)");
-                    c.text.push_back(0);
-                }
+        case field_type::percent:
+            percent_ = percent_detector_.result();
+            c_.number.reserve(rows);
+            break;
+        case field_type::date:
+            date_ = date_detector_.result();
+            if (date_.ambiguous)
+                warnings_.push_back(make_error(
+                    "value.ambiguous_date_order",
+                    "Column '" + c_.header + "' has no date whose day or month exceeds 12; its dates are read as " +
+                        (date_.order == date_order::dmy ? "day/month/year." : "month/day/year."),
+                    location{"csv", 0, static_cast<uint32_t>(c_.source_index + 1), "", c_.header}));
+            c_.date.reserve(rows);
+            break;
+        case field_type::boolean:
+            bool_ = bool_detector_.result();
+            c_.flag.reserve(rows);
+            break;
+    }
+}
+
+void column_builder::warn_unparsed(std::string_view cell, uint32_t line, std::string_view what) {
+    if (++unparsed_ > warning_sink::default_cap) return;
+    warnings_.push_back(make_error("value.unparsed",
+                                   "Line " + std::to_string(line) + ", column '" + c_.header + "': '" +
+                                       std::string(trim_value(cell)) + "' is not " + std::string(what) +
+                                       "; the cell is read as missing.",
+                                   location{"csv", line, static_cast<uint32_t>(c_.source_index + 1), "", c_.header}));
+}
+
+void column_builder::add(std::string_view cell, uint32_t line) {
+    switch (c_.type) {
+        case field_type::text: c_.text.push_back(pool_.id(c_.pool, trim_value(cell))); return;
+        case field_type::status:
+            if (is_missing_value(cell)) {
+                c_.text.push_back(0);
+            } else if (const auto s = parse_status(cell)) {
+                c_.text.push_back(pool_.id(c_.pool, *s));
+            } else {
+                warn_unparsed(cell, line, "a deal status (open, won or lost)");
+                c_.text.push_back(0);
             }
-            break;
-        }
+            return;
         case field_type::money: {
-            const money_format f = detect_money_format(cells.values);
-            c.number.reserve(n);
-            for (size_t r = 0; r < n; ++r) {
-                double v = missing_number();
-                if (!is_missing_value(cells.values[r])) {
-                    if (const auto m = parse_money(cells.values[r], f))
-                        v = *m / divisor;
-                    else
-                        warn_unparsed(sink, cells, r, "an amount");
-                }
-                c.number.push_back(v);
+            double v = missing_number();
+            if (!is_missing_value(cell)) {
+                if (const auto m = parse_money(cell, money_))
+                    v = *m / divisor_;
+                else
+                    warn_unparsed(cell, line, "an amount");
             }
-            break;
+            c_.number.push_back(v);
+            return;
         }
         case field_type::percent: {
-            const percent_format f = detect_percent_format(cells.values);
-            c.number.reserve(n);
-            for (size_t r = 0; r < n; ++r) {
-                double v = missing_number();
-                if (!is_missing_value(cells.values[r])) {
-                    if (const auto p = parse_percent(cells.values[r], f))
-                        v = *p;
-                    else
-                        warn_unparsed(sink, cells, r, "a percentage");
-                }
-                c.number.push_back(v);
+            double v = missing_number();
+            if (!is_missing_value(cell)) {
+                if (const auto p = parse_percent(cell, percent_))
+                    v = *p;
+                else
+                    warn_unparsed(cell, line, "a percentage");
             }
-            break;
+            c_.number.push_back(v);
+            return;
         }
         case field_type::date: {
-            const date_format f = detect_date_format(cells.values);
-            if (f.ambiguous)
-                sink.add(make_error("value.ambiguous_date_order",
-                                    "Column '" + cells.header +
-                                        "' has no date whose day or month exceeds 12; its dates are read as " +
-                                        (f.order == date_order::dmy ? "day/month/year." : "month/day/year."),
-                                    location{"csv", 0, static_cast<uint32_t>(cells.source_index + 1), "",
-                                             cells.header}));
-            c.date.reserve(n);
-            for (size_t r = 0; r < n; ++r) {
-                day_t d = no_date;
-                if (!is_missing_value(cells.values[r])) {
-                    if (const auto p = parse_date(cells.values[r], f))
-                        d = *p;
-                    else
-                        warn_unparsed(sink, cells, r, "a date");
-                }
-                c.date.push_back(d);
+            day_t d = no_date;
+            if (!is_missing_value(cell)) {
+                if (const auto p = parse_date(cell, date_))
+                    d = *p;
+                else
+                    warn_unparsed(cell, line, "a date");
             }
-            break;
+            c_.date.push_back(d);
+            return;
         }
         case field_type::boolean: {
-            const bool_format f = detect_bool_format(cells.values);
-            c.flag.reserve(n);
-            for (size_t r = 0; r < n; ++r) {
-                int8_t b = -1;
-                if (is_missing_value(cells.values[r])) {
-                    if (f.blank_is_false && trim_value(cells.values[r]).empty()) b = 0;
-                } else if (const auto p = parse_bool(cells.values[r])) {
-                    b = *p ? 1 : 0;
-                } else {
-                    warn_unparsed(sink, cells, r, "yes or no");
-                }
-                c.flag.push_back(b);
+            int8_t b = -1;
+            if (is_missing_value(cell)) {
+                if (bool_.blank_is_false && trim_value(cell).empty()) b = 0;
+            } else if (const auto p = parse_bool(cell)) {
+                b = *p ? 1 : 0;
+            } else {
+                warn_unparsed(cell, line, "yes or no");
             }
-            break;
+            c_.flag.push_back(b);
+            return;
         }
     }
-    return c;
+}
+
+column column_builder::finish(warning_sink& sink) {
+    for (warning& w : warnings_) sink.add(std::move(w));
+    if (unparsed_ > warning_sink::default_cap)
+        sink.add_dropped("value.unparsed", c_.header, unparsed_ - warning_sink::default_cap);
+    warnings_.clear();
+    unparsed_ = 0;
+    return std::move(c_);
+}
+
+column build_column(std::string name, field_type type, const source_cells& cells, warning_sink& sink,
+                    double divisor) {
+    column_builder b(std::move(name), type, cells.header, cells.source_index, divisor);
+    if (b.observes())
+        for (const std::string_view v : cells.values) b.observe(v);
+    b.decide(cells.values.size());
+    for (size_t r = 0; r < cells.values.size(); ++r) b.add(cells.values[r], (*cells.lines)[r]);
+    return b.finish(sink);
 }
 
 column build_status_from_flags(const source_cells& closed, const source_cells& won, warning_sink& sink) {
@@ -161,15 +235,15 @@ column build_status_from_flags(const source_cells& closed, const source_cells& w
     const column is_won = build_column("is_won", field_type::boolean, won, sink);
     column c = empty_column("status", field_type::status, closed);
     c.header = closed.header + " + " + won.header;
-    text_interner pool(c);
+    text_interner pool;
     for (size_t r = 0; r < closed.values.size(); ++r) {
         const int8_t cl = is_closed.flag[r], w = is_won.flag[r];
         if (w == 1)
-            c.text.push_back(pool.id(status_won));
+            c.text.push_back(pool.id(c.pool, status_won));
         else if (cl == 1)
-            c.text.push_back(pool.id(status_lost));
+            c.text.push_back(pool.id(c.pool, status_lost));
         else if (cl == 0 || trim_value(closed.values[r]).empty())  // a blank IsClosed is not closed
-            c.text.push_back(pool.id(status_open));
+            c.text.push_back(pool.id(c.pool, status_open));
         else
             c.text.push_back(0);
     }
@@ -178,14 +252,14 @@ column build_status_from_flags(const source_cells& closed, const source_cells& w
 
 column build_status_from_stages(const source_cells& stages) {
     column c = empty_column("status", field_type::status, stages);
-    text_interner pool(c);
+    text_interner pool;
     for (const std::string_view v : stages.values) {
         if (is_missing_value(v)) {
             c.text.push_back(0);
             continue;
         }
         const auto s = parse_status(v);
-        c.text.push_back(pool.id(s && *s != status_open ? *s : status_open));
+        c.text.push_back(pool.id(c.pool, s && *s != status_open ? *s : status_open));
     }
     return c;
 }

@@ -9,6 +9,7 @@
 
 #include "revdiag/deals.h"
 #include "revdiag/error.h"
+#include "revdiag/values.h"
 
 namespace revdiag {
 
@@ -16,8 +17,11 @@ namespace revdiag {
 /// million bad cells cost a handful of warnings and one count.
 class warning_sink {
 public:
-    explicit warning_sink(std::vector<warning>& out, size_t cap = 20) : out_(out), cap_(cap) {}
+    static constexpr size_t default_cap = 20;
+    explicit warning_sink(std::vector<warning>& out, size_t cap = default_cap) : out_(out), cap_(cap) {}
     void add(warning w);
+    /// Counts `n` more warnings of (code, field) that were dropped before reaching the sink.
+    void add_dropped(const std::string& code, const std::string& field, size_t n);
     /// Appends one `warnings.truncated` per (code, column) that went over the cap.
     void close();
 
@@ -33,6 +37,51 @@ struct source_cells {
     const std::vector<uint32_t>* lines = nullptr;
     std::string header;
     int source_index = -1;
+};
+
+/// Distinct texts -> pool indices by open addressing: no heap string per value.
+class text_interner {
+public:
+    text_interner();
+    uint32_t id(text_pool& pool, std::string_view v);
+
+private:
+    void grow(const text_pool& pool);
+    std::vector<uint32_t> slots_;
+};
+
+/// One typed column from its cells fed in file order, in two passes so that a
+/// file is read row by row (its bytes in order) rather than column by column:
+/// observe() every cell (the column's conventions), decide(), then add() every
+/// cell. Unparsable cells are missing and warned (`value.unparsed`); an
+/// undecidable day/month order is warned once (`value.ambiguous_date_order`).
+class column_builder {
+public:
+    column_builder(std::string name, field_type type, std::string header, int source_index, double divisor = 1.0);
+    /// Text columns need no first pass.
+    bool observes() const { return c_.type != field_type::text && c_.type != field_type::status; }
+    void observe(std::string_view cell);
+    void decide(size_t rows);
+    void add(std::string_view cell, uint32_t line);
+    /// The column; its warnings go to `sink` in the order they arose.
+    column finish(warning_sink& sink);
+
+private:
+    void warn_unparsed(std::string_view cell, uint32_t line, std::string_view what);
+
+    column c_;
+    double divisor_;
+    text_interner pool_;
+    money_format_detector money_detector_;
+    date_format_detector date_detector_;
+    bool_format_detector bool_detector_;
+    percent_format_detector percent_detector_;
+    money_format money_;
+    date_format date_;
+    bool_format bool_;
+    percent_format percent_;
+    std::vector<warning> warnings_;  // the first few of each code
+    size_t unparsed_ = 0;            // value.unparsed warnings, kept or not
 };
 
 /// A column of `type` from the cells; unparsable cells are missing and warned

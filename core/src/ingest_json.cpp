@@ -53,7 +53,7 @@ ojson value_counts_json(const column& c) {
         return first[a] < first[b];
     });
     ojson list = ojson::array();
-    for (const size_t id : order) list.push_back(ojson{{"value", c.pool[id]}, {"count", counts[id]}});
+    for (const size_t id : order) list.push_back(ojson{{"value", std::string(c.pool[id])}, {"count", counts[id]}});
     return list;
 }
 

@@ -203,7 +203,7 @@ void load(value& v, const instr& in, const bound_rule::impl& b, const deal_table
             return;
         case vtype::text:
             if (row < col.text.size() && col.text[row] != 0 && col.text[row] < col.pool.size()) {
-                const std::string& s = col.pool[col.text[row]];
+                const std::string_view s = col.pool[col.text[row]];
                 v.text = s.data();
                 v.length = static_cast<uint32_t>(s.size());
                 v.missing = false;

@@ -151,34 +151,40 @@ bool plain_number(std::string_view s, double& v) {
 }
 }  // namespace
 
-date_format detect_date_format(const std::vector<std::string_view>& values) {
-    size_t mdy = 0, dmy = 0, numeric_order = 0, dotted = 0, serials = 0, others = 0;
-    for (const std::string_view raw : values) {
-        const std::string_view s = trim_value(raw);
-        if (is_missing_value(s)) continue;
-        double v = 0;
-        if (plain_number(s, v) && v >= excel_min && v <= excel_max) {
-            ++serials;
-            continue;
-        }
-        ++others;
-        const std::optional<numeric_date> n = split_numeric(s);
-        if (!n || n->la == 4) continue;
-        ++numeric_order;
-        if (n->sep == '.') ++dotted;
-        if (n->a > 12 && n->b <= 12) ++dmy;
-        if (n->b > 12 && n->a <= 12) ++mdy;
+void date_format_detector::add(std::string_view raw) {
+    const std::string_view s = trim_value(raw);
+    if (is_missing_value(s)) return;
+    double v = 0;
+    if (plain_number(s, v) && v >= excel_min && v <= excel_max) {
+        ++serials_;
+        return;
     }
+    ++others_;
+    const std::optional<numeric_date> n = split_numeric(s);
+    if (!n || n->la == 4) return;
+    ++numeric_order_;
+    if (n->sep == '.') ++dotted_;
+    if (n->a > 12 && n->b <= 12) ++dmy_;
+    if (n->b > 12 && n->a <= 12) ++mdy_;
+}
+
+date_format date_format_detector::result() const {
     date_format f;
-    f.excel_serial = serials > 0 && others == 0;
-    if (dmy > mdy)
+    f.excel_serial = serials_ > 0 && others_ == 0;
+    if (dmy_ > mdy_)
         f.order = date_order::dmy;
-    else if (mdy > 0)
+    else if (mdy_ > 0)
         f.order = date_order::mdy;
     else
-        f.order = dotted * 2 > numeric_order ? date_order::dmy : date_order::mdy;
-    f.ambiguous = numeric_order > 0 && dmy == 0 && mdy == 0;
+        f.order = dotted_ * 2 > numeric_order_ ? date_order::dmy : date_order::mdy;
+    f.ambiguous = numeric_order_ > 0 && dmy_ == 0 && mdy_ == 0;
     return f;
+}
+
+date_format detect_date_format(const std::vector<std::string_view>& values) {
+    date_format_detector d;
+    for (const std::string_view v : values) d.add(v);
+    return d.result();
 }
 
 std::optional<day_t> parse_date(std::string_view text, const date_format& format) {

@@ -16,7 +16,7 @@ bool one_of(std::string_view key, std::initializer_list<std::string_view> words)
 }
 }  // namespace
 
-std::string_view trim_value(std::string_view s) {
+std::string_view trim_value_edges(std::string_view s) {
     for (;;) {
         if (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
             s.remove_prefix(1);
@@ -42,11 +42,14 @@ std::string compact_key(std::string_view text) {
 
 bool is_missing_value(std::string_view text) {
     const std::string_view s = trim_value(text);
-    if (s.empty() || s == "-" || s == "--" || s == "\xE2\x80\x94" /* — */) return true;
-    if (s.size() > 6) return false;
-    std::string low;
-    for (const char c : s) low.push_back(lower(c));
-    return one_of(low, {"n/a", "na", "#n/a", "null", "none", "nil", "\\n"});
+    if (s.empty()) return true;
+    // Every spelling of "no value" starts with one of these bytes and has at most four.
+    const char c0 = s[0];
+    if (s.size() > 4 || !(c0 == '-' || c0 == 'n' || c0 == 'N' || c0 == '#' || c0 == '\\' || c0 == '\xE2')) return false;
+    if (s == "-" || s == "--" || s == "\xE2\x80\x94" /* — */) return true;
+    char low[4];
+    for (size_t i = 0; i < s.size(); ++i) low[i] = lower(s[i]);
+    return one_of(std::string_view(low, s.size()), {"n/a", "na", "#n/a", "null", "none", "nil", "\\n"});
 }
 
 std::optional<bool> parse_bool(std::string_view text) {
@@ -58,33 +61,45 @@ std::optional<bool> parse_bool(std::string_view text) {
     return std::nullopt;
 }
 
-bool_format detect_bool_format(const std::vector<std::string_view>& values) {
-    bool any_true = false, any_false = false;
-    for (const std::string_view v : values) {
-        if (is_missing_value(v)) continue;
-        const std::optional<bool> b = parse_bool(v);
-        if (b && *b) any_true = true;
-        if (b && !*b) any_false = true;
-    }
+void bool_format_detector::add(std::string_view v) {
+    if (is_missing_value(v)) return;
+    const std::optional<bool> b = parse_bool(v);
+    if (b && *b) any_true_ = true;
+    if (b && !*b) any_false_ = true;
+}
+
+bool_format bool_format_detector::result() const {
     bool_format f;
-    f.blank_is_false = any_true && !any_false;
+    f.blank_is_false = any_true_ && !any_false_;
+    return f;
+}
+
+bool_format detect_bool_format(const std::vector<std::string_view>& values) {
+    bool_format_detector d;
+    for (const std::string_view v : values) d.add(v);
+    return d.result();
+}
+
+void percent_format_detector::add(std::string_view v) {
+    if (is_missing_value(v)) return;
+    if (v.find('%') != std::string_view::npos) any_sign_ = true;
+    const std::optional<double> p = parse_percent(v, percent_format{});
+    if (!p) return;
+    any_ = true;
+    if (*p < 0 || *p > 1) all_unit_ = false;
+    if (*p > 0 && *p < 1) any_between_ = true;
+}
+
+percent_format percent_format_detector::result() const {
+    percent_format f;
+    f.fraction = any_ && !any_sign_ && all_unit_ && any_between_;
     return f;
 }
 
 percent_format detect_percent_format(const std::vector<std::string_view>& values) {
-    bool any_sign = false, all_unit = true, any_between = false, any = false;
-    for (const std::string_view v : values) {
-        if (is_missing_value(v)) continue;
-        if (v.find('%') != std::string_view::npos) any_sign = true;
-        const std::optional<double> p = parse_percent(v, percent_format{});
-        if (!p) continue;
-        any = true;
-        if (*p < 0 || *p > 1) all_unit = false;
-        if (*p > 0 && *p < 1) any_between = true;
-    }
-    percent_format f;
-    f.fraction = any && !any_sign && all_unit && any_between;
-    return f;
+    percent_format_detector d;
+    for (const std::string_view v : values) d.add(v);
+    return d.result();
 }
 
 std::optional<double> parse_percent(std::string_view text, percent_format format) {

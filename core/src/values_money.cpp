@@ -128,29 +128,35 @@ std::string_view amount_body(std::string_view s, bool& negative) {
 }
 }  // namespace
 
-money_format detect_money_format(const std::vector<std::string_view>& values) {
-    size_t comma_votes = 0, point_votes = 0;
-    for (const std::string_view raw : values) {
-        bool negative = false;
-        const std::string_view s = amount_body(trim_value(raw), negative);
-        const size_t last_comma = s.rfind(','), last_point = s.rfind('.');
-        const bool comma = last_comma != std::string_view::npos, point = last_point != std::string_view::npos;
-        if (comma && point) {
-            (last_comma > last_point ? comma_votes : point_votes)++;
-        } else if (comma || point) {
-            const char sep = comma ? ',' : '.';
-            const size_t at = comma ? last_comma : last_point;
-            const bool repeated = s.find(sep) != at;
-            const size_t after = s.size() - at - 1;
-            if (repeated)  // `1,234,567` or `1.234.567`: the separator groups thousands
-                (comma ? point_votes : comma_votes)++;
-            else if (after != 3)
-                (comma ? comma_votes : point_votes)++;
-        }
+void money_format_detector::add(std::string_view raw) {
+    bool negative = false;
+    const std::string_view s = amount_body(trim_value(raw), negative);
+    const size_t last_comma = s.rfind(','), last_point = s.rfind('.');
+    const bool comma = last_comma != std::string_view::npos, point = last_point != std::string_view::npos;
+    if (comma && point) {
+        (last_comma > last_point ? comma_votes_ : point_votes_)++;
+    } else if (comma || point) {
+        const char sep = comma ? ',' : '.';
+        const size_t at = comma ? last_comma : last_point;
+        const bool repeated = s.find(sep) != at;
+        const size_t after = s.size() - at - 1;
+        if (repeated)  // `1,234,567` or `1.234.567`: the separator groups thousands
+            (comma ? point_votes_ : comma_votes_)++;
+        else if (after != 3)
+            (comma ? comma_votes_ : point_votes_)++;
     }
+}
+
+money_format money_format_detector::result() const {
     money_format f;
-    f.decimal_comma = comma_votes > point_votes;
+    f.decimal_comma = comma_votes_ > point_votes_;
     return f;
+}
+
+money_format detect_money_format(const std::vector<std::string_view>& values) {
+    money_format_detector d;
+    for (const std::string_view v : values) d.add(v);
+    return d.result();
 }
 
 std::optional<double> parse_money(std::string_view text, money_format format) {

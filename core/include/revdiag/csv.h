@@ -21,6 +21,7 @@ struct reader_limits {
     size_t max_bytes = 1ull << 31;      // whole input
     size_t max_field_bytes = 1 << 20;   // one cell
     size_t max_columns = 4096;          // fields in one row
+    size_t expected_bytes = 0;          // not a limit: the file's size when known, so buffers are sized once
 };
 
 /// Every cell of the file, row by row, in one byte buffer (UTF-8 once finished).
@@ -83,8 +84,7 @@ private:
     void start(bool at_end);
     bool decode_and_scan(std::string_view raw);
     bool scan(std::string_view text);
-    void end_field();
-    bool end_record();
+    bool field_too_large(size_t length, bool quoted);
     void warn(std::string code, std::string message, uint32_t line, uint32_t column);
     void convert_invalid_cells();
     bool fail(error e);
@@ -107,6 +107,7 @@ private:
     uint32_t quote_line_ = 0;
     uint32_t field_index_ = 0;    // 0-based field in the current record
     size_t field_start_ = 0;      // offset in table_.bytes of the current field
+    bool special_[256] = {};      // bytes that end an unquoted run: delimiter, quote, CR, LF
     size_t warning_counts_[2] = {0, 0};
     error failure_;
     bool failed_ = false;

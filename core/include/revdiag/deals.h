@@ -36,6 +36,37 @@ inline constexpr std::string_view status_open = "open";
 inline constexpr std::string_view status_won = "won";
 inline constexpr std::string_view status_lost = "lost";
 
+/// The distinct texts of one column, packed in one buffer: entry 0 is "" (missing).
+/// Reads as a vector of string_views; a million distinct values cost their bytes
+/// plus four bytes each, not a heap string each.
+class text_pool {
+public:
+    text_pool() : end_{0} {}
+    size_t size() const { return end_.size(); }
+    std::string_view operator[](size_t i) const {
+        const uint32_t begin = i == 0 ? 0 : end_[i - 1];
+        return std::string_view(bytes_).substr(begin, end_[i] - begin);
+    }
+    void push_back(std::string_view s) {
+        bytes_.append(s);
+        end_.push_back(static_cast<uint32_t>(bytes_.size()));
+    }
+    void emplace_back(std::string_view s) { push_back(s); }
+    void reserve(size_t entries, size_t bytes) {
+        end_.reserve(entries);
+        bytes_.reserve(bytes);
+    }
+    void shrink_to_fit() {
+        end_.shrink_to_fit();
+        bytes_.shrink_to_fit();
+    }
+    size_t bytes() const { return bytes_.size(); }
+
+private:
+    std::string bytes_;
+    std::vector<uint32_t> end_;
+};
+
 /// One typed column. Exactly one of text/number/date/flag is filled (by type):
 /// text and status -> text (indices into pool, 0 = missing, pool[0] == "");
 /// money and percent -> number (NaN = missing; percent as 0..100);
@@ -46,7 +77,7 @@ struct column {
     field_type type = field_type::text;
     int source_index = -1;    // 0-based column in the file; -1 when derived
     std::vector<uint32_t> text;
-    std::vector<std::string> pool{std::string()};
+    text_pool pool;
     std::vector<double> number;
     std::vector<day_t> date;
     std::vector<int8_t> flag;

@@ -14,8 +14,15 @@
 
 namespace revdiag {
 
+/// The cell without surrounding spaces (ASCII and no-break spaces): the rare slow path.
+std::string_view trim_value_edges(std::string_view text);
 /// The cell without surrounding spaces (ASCII and no-break spaces).
-std::string_view trim_value(std::string_view text);
+inline std::string_view trim_value(std::string_view text) {
+    // Most cells start and end with neither a space, a tab nor a byte of U+00A0.
+    auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\xC2' || c == '\xA0'; };
+    if (text.empty() || (!edge(text.front()) && !edge(text.back()))) return text;
+    return trim_value_edges(text);
+}
 /// True for a blank cell and the spellings of "no value": `-`, `--`, `N/A`, `NA`, `null`, `none`, `#N/A`.
 bool is_missing_value(std::string_view text);
 
@@ -25,6 +32,15 @@ struct money_format {
 /// The decimal convention of a money column, by majority of the values that
 /// show it (`1.234,5`, `12,50`); the decimal point when nothing tells.
 money_format detect_money_format(const std::vector<std::string_view>& values);
+/// The same detection fed one value at a time.
+class money_format_detector {
+public:
+    void add(std::string_view value);
+    money_format result() const;
+
+private:
+    size_t comma_votes_ = 0, point_votes_ = 0;
+};
 /// `48250`, `48,250.00`, `$48,250`, `48.250,00 €`, `USD 48250`, `(1,200)`, `-5`,
 /// `1.5E+06`; nullopt when the text is not an amount.
 std::optional<double> parse_money(std::string_view text, money_format format);
@@ -39,6 +55,15 @@ struct date_format {
 /// first or second number exceeds 12 (the `.` separator suggests day first when
 /// none does), Excel serials when every value is a plain number in range.
 date_format detect_date_format(const std::vector<std::string_view>& values);
+/// The same detection fed one value at a time.
+class date_format_detector {
+public:
+    void add(std::string_view value);
+    date_format result() const;
+
+private:
+    size_t mdy_ = 0, dmy_ = 0, numeric_order_ = 0, dotted_ = 0, serials_ = 0, others_ = 0;
+};
 /// ISO dates and date-times (the date as written, no zone shift), numeric dates
 /// in the column's order with an optional time, `15 Apr, 2021 00:02:00`,
 /// `Apr 15, 2021`, `15-Apr-2021`, and Excel serials when the format says so.
@@ -48,6 +73,15 @@ struct bool_format {
     bool blank_is_false = false;  // the column marks true (`x`, `1`, `checked`) and never writes false
 };
 bool_format detect_bool_format(const std::vector<std::string_view>& values);
+/// The same detection fed one value at a time.
+class bool_format_detector {
+public:
+    void add(std::string_view value);
+    bool_format result() const;
+
+private:
+    bool any_true_ = false, any_false_ = false;
+};
 /// yes/no, true/false, y/n, 1/0, x, checked/unchecked, on/off; nullopt otherwise.
 std::optional<bool> parse_bool(std::string_view text);
 
@@ -56,6 +90,15 @@ struct percent_format {
 };
 /// Fractions when no value has `%`, every value is within 0..1 and one lies strictly between.
 percent_format detect_percent_format(const std::vector<std::string_view>& values);
+/// The same detection fed one value at a time.
+class percent_format_detector {
+public:
+    void add(std::string_view value);
+    percent_format result() const;
+
+private:
+    bool any_sign_ = false, all_unit_ = true, any_between_ = false, any_ = false;
+};
 /// `40`, `40%`, `40 %`, `0.4` (fraction columns); the result is on a 0-100 scale.
 std::optional<double> parse_percent(std::string_view text, percent_format format);
 
