@@ -1,4 +1,5 @@
 #include <cstdint>
+#include <cstring>
 
 #include "csv_detect.h"
 #include "revdiag/csv.h"
@@ -50,6 +51,9 @@ bool is_valid_utf8(std::string_view bytes) {
     const size_t n = bytes.size();
     size_t i = 0;
     while (i < n) {
+        uint64_t word;  // eight ASCII bytes at a time
+        while (i + 8 <= n && (std::memcpy(&word, bytes.data() + i, 8), (word & 0x8080808080808080ull) == 0)) i += 8;
+        if (i == n) break;
         const auto b = static_cast<unsigned char>(bytes[i]);
         if (b < 0x80) {
             ++i;

@@ -15,6 +15,19 @@ constexpr size_t prefix_bytes = 4 * delimiter_window;
 constexpr size_t max_warnings_per_code = 20;
 constexpr size_t max_cell_bytes = std::numeric_limits<uint32_t>::max();
 
+uint64_t load8(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+// The high bit set in each byte of `w` equal to `c` (exact up to the first match,
+// which is all first_byte reads). Bytes are taken little-endian, as x86 and wasm are.
+uint64_t has_byte(uint64_t w, char c) {
+    const uint64_t v = w ^ (0x0101010101010101ull * static_cast<unsigned char>(c));
+    return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
+}
+size_t first_byte(uint64_t mask) { return static_cast<size_t>(__builtin_ctzll(mask)) / 8; }
+
 }  // namespace
 
 csv_reader::csv_reader(reader_limits limits) : limits_(limits) {}
@@ -129,6 +142,13 @@ bool csv_reader::field_too_large(size_t length, bool quoted) {
     return true;
 }
 
+bool csv_reader::too_many_columns() {
+    return fail(make_error("csv.too_many_columns",
+                           "Line " + std::to_string(record_line_) + " has more than " +
+                               std::to_string(limits_.max_columns) + " fields, the column limit.",
+                           location{"csv", record_line_, field_index_ + 1, "", ""}));
+}
+
 // One pass over the text that finds the cells and copies their bytes (quotes
 // removed) in the same loop. A chunk never yields more cell bytes than it holds,
 // so the buffer is sized once per chunk and written through a pointer.
@@ -136,10 +156,9 @@ bool csv_reader::scan(std::string_view t) {
     if (failed_) return false;
     const char d = info_.delimiter;
     const size_t n = t.size();
-    std::string& bytes = table_.bytes;
+    byte_buffer& bytes = table_.bytes;
     const size_t base = bytes.size();
-    if (bytes.capacity() < base + n) bytes.reserve(std::max(base + n, 2 * bytes.capacity()));
-    bytes.resize(base + n);
+    bytes.resize_for_overwrite(base + n);
     char* const buf = bytes.data();
     size_t out = base;
     const char* const p = t.data();
@@ -168,16 +187,12 @@ bool csv_reader::scan(std::string_view t) {
     auto delimiter_seen = [&](bool quoted) {
         if (!field_done(quoted)) return false;
         end_field();
-        if (field_index_ >= limits_.max_columns)
-            return fail(make_error("csv.too_many_columns",
-                                   "Line " + std::to_string(record_line_) + " has more than " +
-                                       std::to_string(limits_.max_columns) + " fields, the column limit.",
-                                   location{"csv", record_line_, field_index_ + 1, "", ""}));
+        if (field_index_ >= limits_.max_columns) return too_many_columns();
         state_ = state::field_start;
         return true;
     };
     auto stop = [&](bool ok) {
-        bytes.resize(out);
+        bytes.resize_for_overwrite(out);
         if (ok && out >= max_cell_bytes)
             return fail(make_error("csv.too_large", "The file's cells exceed 4 GB once decoded.",
                                    location{"csv", line_, 0, "", ""}));
@@ -217,6 +232,18 @@ bool csv_reader::scan(std::string_view t) {
                 }
                 continue;
             case state::unquoted: {
+                while (i + 8 <= n) {  // eight bytes at a time up to the first special one
+                    const uint64_t w = load8(p + i);
+                    std::memcpy(buf + out, &w, 8);  // never past the chunk's room: out - base <= i
+                    if (const uint64_t m = has_byte(w, d) | has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r')) {
+                        const size_t k = first_byte(m);
+                        i += k;
+                        out += k;
+                        break;
+                    }
+                    i += 8;
+                    out += 8;
+                }
                 while (i < n && !special[static_cast<unsigned char>(p[i])]) buf[out++] = p[i++];
                 if (i == n) break;
                 c = p[i++];
@@ -238,6 +265,18 @@ bool csv_reader::scan(std::string_view t) {
                 continue;
             }
             case state::quoted: {
+                while (i + 8 <= n) {
+                    const uint64_t w = load8(p + i);
+                    std::memcpy(buf + out, &w, 8);
+                    if (const uint64_t m = has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r')) {
+                        const size_t k = first_byte(m);
+                        i += k;
+                        out += k;
+                        break;
+                    }
+                    i += 8;
+                    out += 8;
+                }
                 while (i < n && p[i] != '"' && !is_break(p[i])) buf[out++] = p[i++];
                 if (i == n) break;
                 c = p[i++];
@@ -347,16 +386,22 @@ bool is_ascii(const char* p, size_t n) {
 }  // namespace
 
 // Cells that are not valid UTF-8 are read as Windows-1252. Most files are valid:
-// they are only checked, cell by cell, and copied only from the first bad cell on.
+// they are checked as a whole, and copied only from the first bad cell on.
 void csv_reader::convert_invalid_cells() {
     if (utf16_input_) return;
-    const std::string& bytes = table_.bytes;
+    const std::string_view bytes = table_.bytes.view();
     if (is_ascii(bytes.data(), bytes.size())) return;
+    // Valid as a whole with no cell starting inside a character: every cell is valid.
+    auto splits_a_character = [&] {
+        for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); begin = table_.cell_end[cell++])
+            if (table_.cell_end[cell] > begin && (static_cast<unsigned char>(bytes[begin]) & 0xC0) == 0x80) return true;
+        return false;
+    };
+    if (is_valid_utf8(bytes) && !splits_a_character()) return;
     size_t first_bad = table_.cell_end.size();
     for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); ++cell) {
         const size_t end = table_.cell_end[cell];
-        if (!is_ascii(bytes.data() + begin, end - begin) &&
-            !is_valid_utf8(std::string_view(bytes).substr(begin, end - begin))) {
+        if (!is_ascii(bytes.data() + begin, end - begin) && !is_valid_utf8(bytes.substr(begin, end - begin))) {
             first_bad = cell;
             break;
         }
@@ -366,14 +411,14 @@ void csv_reader::convert_invalid_cells() {
     size_t row = 0;
     while (table_.row_end[row] <= first_bad) ++row;
     const uint32_t first_bad_line = table_.row_line[row];
-    std::string out;
+    byte_buffer out;
     out.reserve(bytes.size() + bytes.size() / 8);
     size_t begin = first_bad == 0 ? 0 : table_.cell_end[first_bad - 1];  // old offsets are read before each is overwritten
-    out.assign(bytes, 0, begin);
+    out.assign(bytes.substr(0, begin));
     for (size_t cell = first_bad; cell < table_.cell_end.size(); ++cell) {
         while (table_.row_end[row] <= cell) ++row;
         const size_t end = table_.cell_end[cell];
-        const std::string_view v = std::string_view(bytes).substr(begin, end - begin);
+        const std::string_view v = bytes.substr(begin, end - begin);
         begin = end;
         if (is_ascii(v.data(), v.size()) || is_valid_utf8(v))
             out.append(v);

@@ -28,10 +28,10 @@ void warning_sink::close() {
     counts_.clear();
 }
 
-text_interner::text_interner() : slots_(1024, 0) {}
+text_interner::text_interner(bool adaptive) : slots_(1024, 0), adaptive_(adaptive) {}
 
 namespace {
-size_t hash_text(std::string_view v) {
+uint64_t hash_text(std::string_view v) {
     uint64_t h = 0x9E3779B97F4A7C15ull * (v.size() + 1);
     size_t i = 0;
     for (; i + 8 <= v.size(); i += 8) {
@@ -43,32 +43,51 @@ size_t hash_text(std::string_view v) {
     uint64_t w = 0;
     std::memcpy(&w, v.data() + i, v.size() - i);
     h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-    return static_cast<size_t>(h ^ (h >> 29));
+    return h ^ (h >> 29);
 }
+// After this many values, a column with more than 3 in 4 distinct stops interning.
+constexpr size_t adaptive_sample = 4096;
 }  // namespace
 
 uint32_t text_interner::id(text_pool& pool, std::string_view v) {
     if (v.empty()) return 0;
+    if (appending_) {
+        pool.push_back(v);
+        return static_cast<uint32_t>(pool.size() - 1);
+    }
+    if (adaptive_ && ++seen_ == adaptive_sample && 4 * (pool.size() - 1) > 3 * adaptive_sample) {
+        appending_ = true;
+        slots_ = {};
+        pool.push_back(v);
+        return static_cast<uint32_t>(pool.size() - 1);
+    }
+    const uint64_t h = hash_text(v);
+    const uint64_t tag = h & 0xFFFFFFFF00000000ull;
     const size_t mask = slots_.size() - 1;
-    size_t i = hash_text(v) & mask;
-    while (const uint32_t at = slots_[i]) {
-        if (pool[at] == v) return at;
+    size_t i = static_cast<size_t>(h >> 32) & mask;
+    while (const uint64_t slot = slots_[i]) {
+        if ((slot & 0xFFFFFFFF00000000ull) == tag) {
+            const auto at = static_cast<uint32_t>(slot);
+            if (pool[at] == v) return at;
+        }
         i = (i + 1) & mask;
     }
     const auto added = static_cast<uint32_t>(pool.size());
     pool.push_back(v);
-    slots_[i] = added;
-    if (2 * pool.size() > slots_.size()) grow(pool);
+    slots_[i] = tag | added;
+    if (2 * pool.size() > slots_.size()) grow();
     return added;
 }
 
-void text_interner::grow(const text_pool& pool) {
-    std::vector<uint32_t> slots(slots_.size() * 2, 0);
+// Rehashes from the kept upper hash bits, which also choose the slot: no text is read.
+void text_interner::grow() {
+    std::vector<uint64_t> slots(slots_.size() * 2, 0);
     const size_t mask = slots.size() - 1;
-    for (uint32_t id = 1; id < pool.size(); ++id) {
-        size_t i = hash_text(pool[id]) & mask;
+    for (const uint64_t slot : slots_) {
+        if (!slot) continue;
+        size_t i = static_cast<size_t>(slot >> 32) & mask;
         while (slots[i]) i = (i + 1) & mask;
-        slots[i] = id;
+        slots[i] = slot;
     }
     slots_.swap(slots);
 }
@@ -261,6 +280,25 @@ column build_status_from_stages(const source_cells& stages) {
         const auto s = parse_status(v);
         c.text.push_back(pool.id(c.pool, s && *s != status_open ? *s : status_open));
     }
+    return c;
+}
+
+column build_status_from_stages(const column& stages) {
+    column c;
+    c.name = "status";
+    c.header = stages.header;
+    c.type = field_type::status;
+    c.source_index = stages.source_index;
+    text_interner pool;
+    std::vector<uint32_t> status_of(stages.pool.size(), 0);
+    for (size_t id = 1; id < stages.pool.size(); ++id) {
+        const std::string_view v = stages.pool[id];
+        if (is_missing_value(v)) continue;
+        const auto s = parse_status(v);
+        status_of[id] = pool.id(c.pool, s && *s != status_open ? *s : status_open);
+    }
+    c.text.reserve(stages.text.size());
+    for (const uint32_t id : stages.text) c.text.push_back(status_of[id]);
     return c;
 }
 

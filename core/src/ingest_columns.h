@@ -39,15 +39,22 @@ struct source_cells {
     int source_index = -1;
 };
 
-/// Distinct texts -> pool indices by open addressing: no heap string per value.
+/// Texts -> pool indices by open addressing: no heap string per value. Each slot
+/// keeps the upper hash bits beside the index, so a probe rarely touches the pool.
+/// With `adaptive`, a column whose values are nearly all distinct (ids, names)
+/// stops being interned after a sample: each value is appended as it comes, which
+/// costs the same bytes and saves the table. Pools may then repeat a text.
 class text_interner {
 public:
-    text_interner();
+    explicit text_interner(bool adaptive = false);
     uint32_t id(text_pool& pool, std::string_view v);
 
 private:
-    void grow(const text_pool& pool);
-    std::vector<uint32_t> slots_;
+    void grow();
+    std::vector<uint64_t> slots_;  // (hash >> 32) << 32 | index; 0 = empty
+    bool adaptive_;
+    bool appending_ = false;
+    size_t seen_ = 0;
 };
 
 /// One typed column from its cells fed in file order, in two passes so that a
@@ -63,6 +70,9 @@ public:
     void observe(std::string_view cell);
     void decide(size_t rows);
     void add(std::string_view cell, uint32_t line);
+    field_type type() const { return c_.type; }
+    /// The column as built so far (before finish()).
+    const column& building() const { return c_; }
     /// The column; its warnings go to `sink` in the order they arose.
     column finish(warning_sink& sink);
 
@@ -71,7 +81,7 @@ private:
 
     column c_;
     double divisor_;
-    text_interner pool_;
+    text_interner pool_{true};
     money_format_detector money_detector_;
     date_format_detector date_detector_;
     bool_format_detector bool_detector_;
@@ -93,6 +103,8 @@ column build_column(std::string name, field_type type, const source_cells& cells
 column build_status_from_flags(const source_cells& closed, const source_cells& won, warning_sink& sink);
 /// A status column from stage names: `Closed Won` -> won, `Lost` -> lost, any other stage -> open.
 column build_status_from_stages(const source_cells& stages);
+/// The same from a built stage column: each distinct name is read once.
+column build_status_from_stages(const column& stages);
 
 /// One `Date entered "<Stage> (<Pipeline>)"` column: its stage and pipeline as compact keys.
 struct stage_history_column {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 namespace revdiag {
 
@@ -39,11 +41,17 @@ ojson ingest_to_json(const ingest_result& r) {
 }
 
 ojson value_counts_json(const column& c) {
+    // A pool may repeat a text (columns of nearly distinct values are not
+    // interned): equal texts count under their first entry.
+    std::vector<size_t> same(c.pool.size(), 0);
+    std::unordered_map<std::string_view, size_t> first_entry;
+    for (size_t id = 1; id < c.pool.size(); ++id) same[id] = first_entry.emplace(c.pool[id], id).first->second;
     std::vector<size_t> counts(c.pool.size(), 0);
     std::vector<size_t> first(c.pool.size(), 0);
     for (size_t row = c.text.size(); row-- > 0;) {
-        ++counts[c.text[row]];
-        first[c.text[row]] = row;
+        const size_t id = same[c.text[row]];
+        ++counts[id];
+        first[id] = row;
     }
     std::vector<size_t> order;
     for (size_t id = 1; id < c.pool.size(); ++id)

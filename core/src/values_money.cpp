@@ -1,4 +1,5 @@
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -44,6 +45,7 @@ void strip_spaces(std::string_view& s) {
 
 // Removes one currency symbol or ISO code from the front or the back.
 bool strip_currency(std::string_view& s, bool front) {
+    if (s.empty() || is_digit(front ? s.front() : s.back())) return false;  // no mark starts or ends with a digit
     for (const std::string_view m : currency_marks) {
         if (s.size() < m.size()) continue;
         if (front ? s.substr(0, m.size()) == m : s.substr(s.size() - m.size()) == m) {
@@ -97,6 +99,24 @@ std::optional<double> to_double(const std::string& clean) {
         if (exp_digits == 0) return std::nullopt;
     }
     if (i != n) return std::nullopt;
+    // Up to 15 digits and no exponent: the digits as an integer and a power of
+    // ten are exact doubles, so one division is correctly rounded, as strtod is.
+    if (digits <= 15 && clean.find_first_of("eE") == std::string::npos) {
+        static constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                            1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+        uint64_t m = 0;
+        size_t fraction = 0;
+        bool after_point = false;
+        for (const char c : clean) {
+            if (c == '.') {
+                after_point = true;
+                continue;
+            }
+            m = m * 10 + static_cast<uint64_t>(c - '0');
+            fraction += after_point;
+        }
+        return static_cast<double>(m) / powers[fraction];
+    }
     char* end = nullptr;
     const double v = std::strtod(clean.c_str(), &end);
     if (end != clean.c_str() + n || !std::isfinite(v)) return std::nullopt;  // `1e999` is not an amount

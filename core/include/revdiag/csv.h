@@ -5,8 +5,11 @@
 // It knows nothing of headers, deals or value types (see ingest.h).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,8 +28,43 @@ struct reader_limits {
 };
 
 /// Every cell of the file, row by row, in one byte buffer (UTF-8 once finished).
+/// A growable byte buffer that does not zero what it is about to overwrite.
+class byte_buffer {
+public:
+    size_t size() const { return size_; }
+    size_t capacity() const { return capacity_; }
+    const char* data() const { return data_.get(); }
+    char* data() { return data_.get(); }
+    std::string_view view() const { return std::string_view(data_.get(), size_); }
+    void reserve(size_t n) {
+        if (n <= capacity_) return;
+        std::unique_ptr<char[]> grown(new char[n]);
+        if (size_) std::memcpy(grown.get(), data_.get(), size_);
+        data_ = std::move(grown);
+        capacity_ = n;
+    }
+    /// Grows (doubling) or shrinks the size; new bytes are left unset.
+    void resize_for_overwrite(size_t n) {
+        if (n > capacity_) reserve(std::max(n, 2 * capacity_));
+        size_ = n;
+    }
+    void assign(std::string_view s) {
+        size_ = 0;
+        append(s);
+    }
+    void append(std::string_view s) {
+        const size_t at = size_;
+        resize_for_overwrite(size_ + s.size());
+        if (!s.empty()) std::memcpy(data_.get() + at, s.data(), s.size());
+    }
+
+private:
+    std::unique_ptr<char[]> data_;
+    size_t size_ = 0, capacity_ = 0;
+};
+
 struct csv_table {
-    std::string bytes;                  // all cells, concatenated
+    byte_buffer bytes;                  // all cells, concatenated
     std::vector<uint32_t> cell_end;     // end offset of each cell in bytes
     std::vector<uint32_t> row_end;      // one past the last cell index of each row
     std::vector<uint32_t> row_line;     // physical 1-based line on which each row starts
@@ -36,7 +74,7 @@ struct csv_table {
     std::string_view cell(size_t row, size_t field) const {
         const size_t c = first_cell(row) + field;
         const size_t begin = c == 0 ? 0 : cell_end[c - 1];
-        return std::string_view(bytes).substr(begin, cell_end[c] - begin);
+        return bytes.view().substr(begin, cell_end[c] - begin);
     }
 
 private:
@@ -84,6 +122,7 @@ private:
     void start(bool at_end);
     bool decode_and_scan(std::string_view raw);
     bool scan(std::string_view text);
+    bool too_many_columns();
     bool field_too_large(size_t length, bool quoted);
     void warn(std::string code, std::string message, uint32_t line, uint32_t column);
     void convert_invalid_cells();
