@@ -25,13 +25,13 @@ error type_error(const std::string& pointer, const std::string& what, const nloh
 }  // namespace
 
 result<audit_request> read_audit_options(const nlohmann::json& options) {
-    static const char* const known[] = {"as_of", "process", "map", "stage_map", "sample", "deals"};
+    static const char* const known[] = {"as_of", "process", "map", "stage_map", "sample", "deals", "action_deals"};
     for (auto it = options.begin(); it != options.end(); ++it) {
         bool ok = false;
         for (const char* k : known) ok = ok || it.key() == k;
         if (!ok)
             return make_error("options.unknown_key",
-                              "The audit option \"" + it.key() + "\" is not known (as_of, process, map, stage_map, sample, deals).",
+                              "The audit option \"" + it.key() + "\" is not known (as_of, process, map, stage_map, sample, deals, action_deals).",
                               location{"options", 0, 0, "/" + pointer_token(it.key()), it.key()});
     }
     audit_request req;
@@ -61,6 +61,11 @@ result<audit_request> read_audit_options(const nlohmann::json& options) {
         else if (v == "flagged") req.scope = deals_scope::flagged;
         else if (v == "none") req.scope = deals_scope::none;
         else return type_error("/deals", "\"all\", \"flagged\" or \"none\"", *it);
+    }
+    if (const auto it = options.find("action_deals"); it != options.end()) {
+        if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > 1000)
+            return type_error("/action_deals", "a whole number from 0 to 1000", *it);
+        req.action_deals = static_cast<size_t>(it->get<int64_t>());
     }
     if (const auto it = options.find("sample"); it != options.end()) {
         if (!it->is_string() && !it->is_object()) return type_error("/sample", "a demo name or sample options", *it);

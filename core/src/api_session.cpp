@@ -132,7 +132,8 @@ std::string session::audit(std::string_view options_json) {
     impl_->designed = std::move(*designed);
     impl_->report = run_audit(table, *impl_->designed, req->as_of, *stage_map);
     return detail::moved_envelope(detail::audit_schema,
-                                  report_to_json(*impl_->report, table, *impl_->designed, ingest_to_json(*impl_->input), req->scope));
+                                  report_to_json(*impl_->report, table, *impl_->designed, ingest_to_json(*impl_->input), req->scope,
+                                                                req->action_deals));
 }
 
 std::string session::flagged_csv() {

@@ -355,7 +355,7 @@ void add_warnings(audit_report& r, const deal_table& table, const audit_columns&
             if (c.empty()) continue;
             if (first.empty()) {
                 first = c;
-            } else if (normalize_key(c) != normalize_key(first)) {
+            } else if (c != first && normalize_key(c) != normalize_key(first)) {
                 r.warnings.push_back(make_error("audit.mixed_currency",
                                                 "Open deals are recorded in several currencies (\"" + std::string(first) + "\" and \"" +
                                                     std::string(c) + "\" on line " + std::to_string(table.line[d.row]) +
@@ -374,6 +374,7 @@ audit_report run_audit(const deal_table& table, const process& p, day_t as_of, c
     r.as_of = as_of;
     r.rows = table.rows();
     engine e(table, p, as_of, r);
+    r.deals.reserve(table.rows());
     for (size_t row = 0; row < table.rows(); ++row) {
         const int st = e.recorded_stage(row, options);
         if (e.is_closed(row, st)) {

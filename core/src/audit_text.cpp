@@ -176,17 +176,31 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         size_t deals = 0;
     };
     std::map<std::string, acc> by_owner;
+    // Strings are built once per owner pool entry and per (owner, action), not per deal.
+    std::vector<acc*> owner_of(cols.owner ? cols.owner->pool.size() : 1, nullptr);
+    std::map<std::pair<acc*, uint64_t>, owner_action*> action_of;
     for (size_t i = 0; i < r.deals.size(); ++i) {
         const deal_audit& d = r.deals[i];
         if (!d.flagged()) continue;
-        acc& a = by_owner[std::string(trim(text_at(cols.owner, d.row)))];
+        acc*& slot = owner_of[cols.owner ? cols.owner->text[d.row] : 0];
+        if (!slot) slot = &by_owner[std::string(trim(text_at(cols.owner, d.row)))];
+        acc& a = *slot;
         a.cents += d.amount_cents;
         ++a.deals;
         for (const finding& f : d.findings) {
             if (!counts_as_failure(f.code)) continue;
-            const std::string text = action_for(f, d, cols, p);
-            owner_action& act = a.actions[text];
-            act.action = text;
+            // What the action's text depends on: its code and the real stage or the snooze date.
+            const uint64_t param = f.code == finding_code::snoozed ? static_cast<uint64_t>(date_at(cols.snoozed_until, d.row))
+                                   : (f.code == finding_code::exit_criteria_unmet || f.code == finding_code::exit_criteria_unrecorded)
+                                       ? static_cast<uint64_t>(d.real_stage + 1)
+                                       : 0;
+            owner_action*& known = action_of[{&a, (static_cast<uint64_t>(f.code) << 40) ^ (param & 0xFFFFFFFFFFull)}];
+            if (!known) {
+                std::string text = action_for(f, d, cols, p);
+                known = &a.actions[text];
+                known->action = std::move(text);
+            }
+            owner_action& act = *known;
             // Two findings may ask the same of one deal (unmet and unrecorded criteria).
             if (!act.deals.empty() && act.deals.back() == i) continue;
             act.deals.push_back(i);

@@ -105,9 +105,7 @@ ojson stages_block(const audit_report& r, const process& p) {
     return list;
 }
 
-constexpr size_t max_deals_per_action = 25;
-
-ojson owners_block(const audit_report& r, const deal_table& table) {
+ojson owners_block(const audit_report& r, const deal_table& table, size_t max_deals_per_action) {
     const audit_columns cols(table);
     ojson list = ojson::array();
     for (const owner_actions& o : r.owners) {
@@ -189,7 +187,7 @@ ojson deal_to_json(const audit_report& r, size_t index, const deal_table& table,
 }
 
 ojson report_to_json(const audit_report& r, const deal_table& table, const process& p, const ojson& input,
-                     deals_scope scope) {
+                     deals_scope scope, size_t action_deals) {
     ojson body;
     body["as_of"] = format_iso_date(r.as_of);
     body["input"] = input;
@@ -204,7 +202,7 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
         for (size_t i = 0; i < r.deals.size(); ++i)
             if (scope == deals_scope::all || r.deals[i].flagged()) deals.push_back(deal_json(r, i, table, p, cols));
     body["deals"] = std::move(deals);
-    body["owners"] = owners_block(r, table);
+    body["owners"] = owners_block(r, table, action_deals);
     body["warnings"] = to_json_list(r.warnings);
     return body;
 }

@@ -95,3 +95,31 @@ TEST_CASE("a session answers calls out of order with an envelope", "[session][er
     session wrong(R"({"max_rows":10})");
     CHECK(parse(wrong.push("x"))["error"]["code"] == "options.unknown_key");
 }
+
+TEST_CASE("action_deals bounds the deals each owner action lists, not its count", "[session][audit]") {
+    const std::string csv = revdiag::api::sample(R"({"crm":"salesforce","deals":400,"seed":3})");
+    const auto sample = parse(csv);
+    REQUIRE(sample["ok"] == true);
+    const std::string text = sample["csv"];
+    session s;
+    feed(s, text, 1 << 16);
+    const auto full = parse(s.audit(R"({"as_of":"2026-06-30","deals":"none"})"));
+    const auto short_lists = parse(s.audit(R"({"as_of":"2026-06-30","deals":"none","action_deals":2})"));
+    REQUIRE(full["ok"] == true);
+    REQUIRE(short_lists["ok"] == true);
+    REQUIRE(full["owners"].size() == short_lists["owners"].size());
+    size_t longer = 0;
+    for (size_t o = 0; o < full["owners"].size(); ++o)
+        for (size_t a = 0; a < full["owners"][o]["actions"].size(); ++a) {
+            const auto& f = full["owners"][o]["actions"][a];
+            const auto& c = short_lists["owners"][o]["actions"][a];
+            CHECK(c["count"] == f["count"]);
+            CHECK(c["deals"].size() == std::min<size_t>(2, f["deals"].size()));
+            if (f["deals"].size() > 2) ++longer;
+            for (size_t k = 0; k < c["deals"].size(); ++k) CHECK(c["deals"][k] == f["deals"][k]);
+        }
+    CHECK(longer > 0);
+    const auto bad = parse(s.audit(R"({"action_deals":-1})"));
+    CHECK(bad["ok"] == false);
+    CHECK(bad["error"]["at"]["pointer"] == "/action_deals");
+}
