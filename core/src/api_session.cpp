@@ -178,7 +178,7 @@ std::string session::deals(std::string_view query_json) {
         bool ok = true;
         if (f_layer || f_code) {
             bool any = false;
-            for (const finding& f : d.findings)
+            for (const finding& f : r.findings_of(d))
                 any = any || ((!f_layer || to_string(layer_of(f.code)) == *f_layer) && (!f_code || to_string(f.code) == *f_code));
             ok = any;
         }
@@ -219,7 +219,7 @@ std::string session::deals(std::string_view query_json) {
     else if (key == "owner") less = text_key(cols.owner);
     else if (key == "stage") less = [&](size_t a, size_t b) { return r.deals[a].recorded_stage < r.deals[b].recorded_stage; };
     else if (key == "real_stage") less = [&](size_t a, size_t b) { return r.deals[a].real_stage < r.deals[b].real_stage; };
-    else if (key == "findings") less = [&](size_t a, size_t b) { return r.deals[a].findings.size() < r.deals[b].findings.size(); };
+    else if (key == "findings") less = [&](size_t a, size_t b) { return r.deals[a].findings_count < r.deals[b].findings_count; };
     else
         return error_envelope(deals_schema, make_error("query.sort_key", "The sort key \"" + key + "\" is not known (row, amount, deal_name, deal_id, account, owner, stage, real_stage, findings).",
                                                        location{"query", 0, 0, "/sort/key", ""}));

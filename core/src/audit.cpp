@@ -59,18 +59,6 @@ layer layer_of(finding_code c) {
 
 bool counts_as_failure(finding_code c) { return c != finding_code::snoozed; }
 
-bool deal_audit::flagged() const {
-    for (const finding& f : findings)
-        if (counts_as_failure(f.code)) return true;
-    return false;
-}
-
-bool deal_audit::fails(layer l) const {
-    for (const finding& f : findings)
-        if (layer_of(f.code) == l && counts_as_failure(f.code)) return true;
-    return false;
-}
-
 namespace {
 
 enum class owner_kind : uint8_t { missing, multiple, shared, not_in_roster, fine };
@@ -123,9 +111,11 @@ struct engine {
     std::vector<int> stage_cache;                  // stage pool index -> process stage (-2 = not computed)
     std::vector<int8_t> owner_cache;               // owner pool index -> owner_kind (-1 = not computed)
     int holding = -1;
+    audit_report& report;                          // findings go straight into its flat lists
+    std::vector<uint16_t> unmet_ids, unrecorded_ids;
 
     engine(const deal_table& t, const process& proc, day_t day, audit_report& r)
-        : table(t), p(proc), as_of(day), cols(t), pipeline_pos(proc.stages.size(), -1) {
+        : table(t), p(proc), as_of(day), cols(t), pipeline_pos(proc.stages.size(), -1), report(r) {
         for (size_t i = 0; i < p.stages.size(); ++i) {
             const stage& s = p.stages[i];
             for (size_t c = 0; c < s.criteria.size(); ++c)
@@ -202,65 +192,75 @@ struct engine {
         const day_t follow = date_at(cols.follow_up, row);
         const bool followed = follow != no_date && follow > proposal;
         if (!followed && business_days_between(proposal, as_of) >= p.limits.follow_up_business_days)
-            d.findings.push_back(finding{finding_code::follow_up_overdue, {}});
-        if (as_of - proposal >= p.limits.reengage_after_days) d.findings.push_back(finding{finding_code::reengage_due, {}});
+            add(d, finding_code::follow_up_overdue);
+        if (as_of - proposal >= p.limits.reengage_after_days) add(d, finding_code::reengage_due);
     }
 
     void judge_archive(size_t row, deal_audit& d, bool in_holding) const {
         const day_t activity = date_at(cols.buyer_activity, row);
         const day_t reference = activity != no_date ? activity : date_at(cols.created, row);
         if (reference == no_date) {
-            d.findings.push_back(finding{finding_code::activity_unrecorded, {}});
+            add(d, finding_code::activity_unrecorded);
         } else if (as_of - reference >= p.limits.inactive_after_days) {
             const day_t snooze = date_at(cols.snoozed_until, row);
-            d.findings.push_back(finding{snooze != no_date && snooze > as_of ? finding_code::snoozed : finding_code::stale, {}});
+            add(d, snooze != no_date && snooze > as_of ? finding_code::snoozed : finding_code::stale);
         }
         if (in_holding) {
             const day_t entered = date_at(cols.stage_entered, row);
             if (entered != no_date && as_of - entered >= p.limits.reengagement_window_days &&
                 (activity == no_date || activity < entered))
-                d.findings.push_back(finding{finding_code::archive_due, {}});
+                add(d, finding_code::archive_due);
         }
         const day_t close = date_at(cols.close, row);
-        if (close != no_date && close < as_of) d.findings.push_back(finding{finding_code::close_date_passed, {}});
+        if (close != no_date && close < as_of) add(d, finding_code::close_date_passed);
     }
 
     void judge_owner(size_t row, deal_audit& d) {
         switch (owner_of(row)) {
-            case owner_kind::missing: d.findings.push_back(finding{finding_code::owner_missing, {}}); break;
-            case owner_kind::multiple: d.findings.push_back(finding{finding_code::owner_multiple, {}}); break;
-            case owner_kind::shared: d.findings.push_back(finding{finding_code::owner_shared, {}}); break;
-            case owner_kind::not_in_roster: d.findings.push_back(finding{finding_code::owner_not_in_roster, {}}); break;
+            case owner_kind::missing: add(d, finding_code::owner_missing); break;
+            case owner_kind::multiple: add(d, finding_code::owner_multiple); break;
+            case owner_kind::shared: add(d, finding_code::owner_shared); break;
+            case owner_kind::not_in_roster: add(d, finding_code::owner_not_in_roster); break;
             case owner_kind::fine: break;
         }
+    }
+
+    void add(deal_audit& d, finding_code code, const std::vector<uint16_t>& criteria = {}) const {
+        finding f;
+        f.code = code;
+        f.criteria_first = static_cast<uint32_t>(report.finding_criteria.size());
+        f.criteria_count = static_cast<uint16_t>(criteria.size());
+        report.finding_criteria.insert(report.finding_criteria.end(), criteria.begin(), criteria.end());
+        report.findings.push_back(f);
+        ++d.findings_count;
+        if (counts_as_failure(code)) d.failing_layers |= static_cast<uint8_t>(1u << static_cast<unsigned>(layer_of(code)));
     }
 
     // One open deal through the five layers, in layer order so findings read in that order.
     deal_audit judge(size_t row, int st) {
         deal_audit d;
+        d.findings_first = static_cast<uint32_t>(report.findings.size());
+        unmet_ids.clear();
+        unrecorded_ids.clear();
         d.row = row;
         d.recorded_stage = st;
         const double amount = cols.amount ? cols.amount->number[row] : missing_number();
         d.amount_missing = std::isnan(amount);
         d.amount_cents = to_cents(amount);
         const bool in_holding = st >= 0 && p.stages[static_cast<size_t>(st)].holding;
-        std::vector<uint16_t> unmet, unrecorded;
         if (st < 0) {
-            d.findings.push_back(finding{finding_code::stage_unknown, {}});
+            add(d, finding_code::stage_unknown);
             // An unknown stage is still placed: the last stage whose criteria hold.
-            if (!pipeline.empty()) d.real_stage = judge_criteria(row, static_cast<int>(pipeline.size()) - 1, unmet, unrecorded);
+            if (!pipeline.empty()) d.real_stage = judge_criteria(row, static_cast<int>(pipeline.size()) - 1, unmet_ids, unrecorded_ids);
         } else if (!in_holding) {
-            d.real_stage = judge_criteria(row, pipeline_pos[static_cast<size_t>(st)], unmet, unrecorded);
-            if (!unmet.empty()) d.findings.push_back(finding{finding_code::exit_criteria_unmet, std::move(unmet)});
-            if (!unrecorded.empty()) d.findings.push_back(finding{finding_code::exit_criteria_unrecorded, std::move(unrecorded)});
+            d.real_stage = judge_criteria(row, pipeline_pos[static_cast<size_t>(st)], unmet_ids, unrecorded_ids);
+            if (!unmet_ids.empty()) add(d, finding_code::exit_criteria_unmet, unmet_ids);
+            if (!unrecorded_ids.empty()) add(d, finding_code::exit_criteria_unrecorded, unrecorded_ids);
         }
         judge_owner(row, d);
         if (st >= 0 && !in_holding && p.stages[static_cast<size_t>(st)].follow_up) judge_follow_up(row, d);
         judge_archive(row, d, in_holding);
-        bool archived = false;
-        for (const finding& f : d.findings)
-            if (layer_of(f.code) == layer::archive && counts_as_failure(f.code)) archived = true;
-        d.in_real_pipeline = d.real_stage >= 0 && !in_holding && !archived;
+        d.in_real_pipeline = d.real_stage >= 0 && !in_holding && !d.fails(layer::archive);
         return d;
     }
 };

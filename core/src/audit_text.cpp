@@ -73,10 +73,11 @@ std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string criteria_list(const finding& f, const process& p, const audit_report& r) {
     std::string out;
-    for (size_t i = 0; i < f.criteria.size(); ++i) {
-        const criterion_ref& ref = r.criteria[f.criteria[i]];
+    const run_of<uint16_t> ids = r.criteria_of(f);
+    for (size_t i = 0; i < ids.size(); ++i) {
+        const criterion_ref& ref = r.criteria[ids[i]];
         const criterion& c = p.stages[static_cast<size_t>(ref.stage)].criteria[ref.index];
-        if (i > 0) out += i + 1 == f.criteria.size() ? " and " : ", ";
+        if (i > 0) out += i + 1 == ids.size() ? " and " : ", ";
         out += c.id;
         if (!c.label.empty()) out += " (" + c.label + ")";
     }
@@ -124,7 +125,7 @@ std::string message_for(const finding& f, const deal_audit& d, const audit_colum
             return "Recorded in " + stage_name(p, d.recorded_stage) + ", but the record does not show " +
                    criteria_list(f, p, r) + ".";
         case finding_code::exit_criteria_unrecorded:
-            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but nobody recorded whether " + criteria_list(f, p, r) + (f.criteria.size() == 1 ? " holds." : " hold.");
+            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but nobody recorded whether " + criteria_list(f, p, r) + (f.criteria_count == 1 ? " holds." : " hold.");
         case finding_code::owner_missing: return "No owner is recorded, so nobody is accountable for the next step.";
         case finding_code::owner_multiple:
             return "Owned by several people at once (" + quoted(text_at(cols.owner, row)) + "), so each can assume another acts.";
@@ -187,7 +188,7 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         acc& a = *slot;
         a.cents += d.amount_cents;
         ++a.deals;
-        for (const finding& f : d.findings) {
+        for (const finding& f : r.findings_of(d)) {
             if (!counts_as_failure(f.code)) continue;
             // What the action's text depends on: its code and the real stage or the snooze date.
             const uint64_t param = f.code == finding_code::snoozed ? static_cast<uint64_t>(date_at(cols.snoozed_until, d.row))
@@ -218,9 +219,12 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
             if (x.amount_cents != y.amount_cents) return x.amount_cents > y.amount_cents;
             return x.deals.size() > y.deals.size();
         });
+        // Largest first, ties in row order (the lists are built in row order, so
+        // this total order gives what a stable sort would, without its buffer).
         for (owner_action& act : o.actions)
-            std::stable_sort(act.deals.begin(), act.deals.end(), [&r](size_t x, size_t y) {
-                return r.deals[x].amount_cents > r.deals[y].amount_cents;
+            std::sort(act.deals.begin(), act.deals.end(), [&r](size_t x, size_t y) {
+                const int64_t ax = r.deals[x].amount_cents, ay = r.deals[y].amount_cents;
+                return ax != ay ? ax > ay : x < y;
             });
         out.push_back(std::move(o));
     }

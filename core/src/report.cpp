@@ -162,14 +162,14 @@ ojson deal_json(const audit_report& r, size_t index, const deal_table& table, co
     j["real_stage"] = stage_id_or_null(p, d.real_stage);
     j["in_real_pipeline"] = d.in_real_pipeline;
     ojson findings = ojson::array();
-    for (const finding& f : d.findings) {
+    for (const finding& f : r.findings_of(d)) {
         ojson fj = ojson::object();
         fj.get_ref<ojson::object_t&>().reserve(5);
         fj["code"] = to_string(f.code);
         fj["layer"] = to_string(layer_of(f.code));
-        if (!f.criteria.empty()) {
+        if (f.criteria_count > 0) {
             ojson ids = ojson::array();
-            for (uint16_t c : f.criteria) ids.push_back(r.criteria[c].id);
+            for (uint16_t c : r.criteria_of(f)) ids.push_back(r.criteria[c].id);
             fj["criteria"] = std::move(ids);
         }
         fj["message"] = detail::message_for(f, d, cols, p, r);

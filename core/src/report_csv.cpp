@@ -63,7 +63,7 @@ std::string flagged_deals_csv(const audit_report& r, const deal_table& table, co
     for (const deal_audit& d : r.deals) {
         if (!d.flagged()) continue;
         std::vector<std::string> layers, codes, actions, reasons;
-        for (const finding& f : d.findings) {
+        for (const finding& f : r.findings_of(d)) {
             const std::string l(to_string(layer_of(f.code)));
             if (layers.empty() || layers.back() != l) layers.push_back(l);
             codes.emplace_back(to_string(f.code));

@@ -16,16 +16,16 @@ audit_report audit_rows(const std::vector<deal_row>& rows, day_t day = as_of, co
     return run_audit(make_table(rows), default_process(), day, o);
 }
 
-std::vector<std::string> codes_of(const deal_audit& d) {
+std::vector<std::string> codes_of(const audit_report& r, const deal_audit& d) {
     std::vector<std::string> out;
-    for (const finding& f : d.findings) out.emplace_back(to_string(f.code));
+    for (const finding& f : r.findings_of(d)) out.emplace_back(to_string(f.code));
     return out;
 }
 
 std::vector<std::string> codes(const std::vector<deal_row>& rows, day_t day = as_of) {
     const audit_report r = audit_rows(rows, day);
     REQUIRE(r.deals.size() == 1);
-    return codes_of(r.deals[0]);
+    return codes_of(r, r.deals[0]);
 }
 
 bool has(const std::vector<std::string>& list, const std::string& code) {
@@ -43,7 +43,7 @@ std::string iso(day_t d) { return format_iso_date(d); }
 TEST_CASE("a deal meeting every criterion is in the real pipeline at its recorded stage", "[audit]") {
     const audit_report r = audit_rows({healthy_deal()});
     REQUIRE(r.deals.size() == 1);
-    CHECK(codes_of(r.deals[0]).empty());
+    CHECK(codes_of(r, r.deals[0]).empty());
     CHECK(stage_id(r.deals[0].real_stage) == "negotiation");
     CHECK(r.deals[0].in_real_pipeline);
     CHECK(r.stated_cents == 1000000);
@@ -57,10 +57,10 @@ TEST_CASE("an unmet criterion moves the real stage back and names the criterion"
     const audit_report r = audit_rows({d});
     const deal_audit& a = r.deals[0];
     CHECK(stage_id(a.real_stage) == "discovery");
-    REQUIRE(a.findings.size() == 1);
-    CHECK(a.findings[0].code == finding_code::exit_criteria_unmet);
-    REQUIRE(a.findings[0].criteria.size() == 1);
-    CHECK(r.criteria[a.findings[0].criteria[0]].id == "Q1");
+    REQUIRE(r.findings_of(a).size() == 1);
+    CHECK(r.findings_of(a)[0].code == finding_code::exit_criteria_unmet);
+    REQUIRE(r.criteria_of(r.findings_of(a)[0]).size() == 1);
+    CHECK(r.criteria[r.criteria_of(r.findings_of(a)[0])[0]].id == "Q1");
     CHECK(r.real_cents == 1000000);
     CHECK(r.real_weighted_cents == 200000);
     CHECK(r.stated_weighted_cents == 600000);
@@ -72,13 +72,13 @@ TEST_CASE("a missing bool is unrecorded while a failed presence check is unmet",
     d["decision_maker"] = "";
     const audit_report r = audit_rows({d});
     const deal_audit& a = r.deals[0];
-    REQUIRE(a.findings.size() == 2);
-    CHECK(a.findings[0].code == finding_code::exit_criteria_unmet);
-    REQUIRE(a.findings[0].criteria.size() == 1);
-    CHECK(r.criteria[a.findings[0].criteria[0]].id == "P1");
-    CHECK(a.findings[1].code == finding_code::exit_criteria_unrecorded);
-    REQUIRE(a.findings[1].criteria.size() == 1);
-    CHECK(r.criteria[a.findings[1].criteria[0]].id == "Q1");
+    REQUIRE(r.findings_of(a).size() == 2);
+    CHECK(r.findings_of(a)[0].code == finding_code::exit_criteria_unmet);
+    REQUIRE(r.criteria_of(r.findings_of(a)[0]).size() == 1);
+    CHECK(r.criteria[r.criteria_of(r.findings_of(a)[0])[0]].id == "P1");
+    CHECK(r.findings_of(a)[1].code == finding_code::exit_criteria_unrecorded);
+    REQUIRE(r.criteria_of(r.findings_of(a)[1]).size() == 1);
+    CHECK(r.criteria[r.criteria_of(r.findings_of(a)[1])[0]].id == "Q1");
     CHECK(stage_id(a.real_stage) == "discovery");
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("a comparison with a missing date is unrecorded", "[audit][exit_criter
     d["last_buyer_response_date"] = "";
     d["last_follow_up_date"] = "2026-06-25";
     const audit_report r = audit_rows({d});
-    CHECK(codes_of(r.deals[0]) == std::vector<std::string>{"EXIT_CRITERIA_UNRECORDED"});
+    CHECK(codes_of(r, r.deals[0]) == std::vector<std::string>{"EXIT_CRITERIA_UNRECORDED"});
     CHECK(stage_id(r.deals[0].real_stage) == "proposal");
     d["last_buyer_response_date"] = "2026-06-19";
     CHECK(codes({d}) == std::vector<std::string>{"EXIT_CRITERIA_UNMET"});
@@ -114,14 +114,14 @@ TEST_CASE("a deal failing the first stage criteria has no real stage and leaves 
 TEST_CASE("a deal is never promoted beyond its recorded stage", "[audit][exit_criteria]") {
     const audit_report r = audit_rows({healthy_deal("Discovery")});
     CHECK(stage_id(r.deals[0].real_stage) == "discovery");
-    CHECK(r.deals[0].findings.empty());
+    CHECK(r.findings_of(r.deals[0]).empty());
 }
 
 TEST_CASE("an unknown stage fails the stages layer but is still placed by its criteria", "[audit][stages]") {
     deal_row d = healthy_deal("Verbal Commit");
     d["budget_confirmed"] = "false";
     const audit_report r = audit_rows({d});
-    CHECK(codes_of(r.deals[0]) == std::vector<std::string>{"STAGE_UNKNOWN"});
+    CHECK(codes_of(r, r.deals[0]) == std::vector<std::string>{"STAGE_UNKNOWN"});
     CHECK(stage_id(r.deals[0].real_stage) == "discovery");
     CHECK(r.deals[0].in_real_pipeline);
     CHECK(r.unknown_stage_deals == 1);
@@ -135,7 +135,7 @@ TEST_CASE("a stage map override places a recorded stage the process does not kno
     o.stage_map.emplace_back("verbal commit", "negotiation");
     const audit_report r = audit_rows({healthy_deal("Verbal Commit")}, as_of, o);
     CHECK(stage_id(r.deals[0].recorded_stage) == "negotiation");
-    CHECK(r.deals[0].findings.empty());
+    CHECK(r.findings_of(r.deals[0]).empty());
 }
 
 TEST_CASE("closed stages and won or lost status leave the pipeline", "[audit]") {
@@ -169,8 +169,8 @@ TEST_CASE("owners are missing or multiple or shared or off the roster", "[audit]
     deal_row on = healthy_deal();
     on["owner"] = "dana  smith";
     const audit_report r = run_audit(make_table({off, on}), p, as_of);
-    CHECK(codes_of(r.deals[0]) == std::vector<std::string>{"OWNER_NOT_IN_ROSTER"});
-    CHECK(codes_of(r.deals[1]).empty());
+    CHECK(codes_of(r, r.deals[0]) == std::vector<std::string>{"OWNER_NOT_IN_ROSTER"});
+    CHECK(codes_of(r, r.deals[1]).empty());
 }
 
 TEST_CASE("follow-up is due after five business days without response at the boundary", "[audit][follow_up]") {
@@ -236,7 +236,7 @@ TEST_CASE("a deal is stale at thirty days without buyer activity and not before"
     CHECK(codes({d}).empty());
     d["last_buyer_activity_date"] = iso(as_of - 31);
     const audit_report r = audit_rows({d});
-    CHECK(codes_of(r.deals[0]) == std::vector<std::string>{"STALE"});
+    CHECK(codes_of(r, r.deals[0]) == std::vector<std::string>{"STALE"});
     CHECK_FALSE(r.deals[0].in_real_pipeline);
     CHECK(r.real_cents == 0);
 }
@@ -257,7 +257,7 @@ TEST_CASE("a snoozed deal is reported but stays in the real pipeline", "[audit][
     d["last_buyer_activity_date"] = iso(as_of - 40);
     d["snoozed_until"] = iso(as_of + 1);
     const audit_report r = audit_rows({d});
-    CHECK(codes_of(r.deals[0]) == std::vector<std::string>{"SNOOZED"});
+    CHECK(codes_of(r, r.deals[0]) == std::vector<std::string>{"SNOOZED"});
     CHECK(r.deals[0].in_real_pipeline);
     CHECK(r.layers[4].deals_failing == 0);
     d["snoozed_until"] = iso(as_of);
@@ -271,7 +271,7 @@ TEST_CASE("a holding-stage deal is archived after the re-engagement window witho
     d["proposal_sent_date"] = iso(as_of - 40);
     d["last_buyer_response_date"] = "";
     const audit_report r = audit_rows({d});
-    CHECK(codes_of(r.deals[0]) == std::vector<std::string>{"ARCHIVE_DUE"});
+    CHECK(codes_of(r, r.deals[0]) == std::vector<std::string>{"ARCHIVE_DUE"});
     CHECK(r.deals[0].real_stage == -1);
     CHECK_FALSE(r.deals[0].in_real_pipeline);
     CHECK(r.holding_deals == 1);

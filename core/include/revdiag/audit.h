@@ -48,10 +48,24 @@ layer layer_of(finding_code c);
 /// False only for SNOOZED: reported, but it neither fails the layer nor removes the deal.
 bool counts_as_failure(finding_code c);
 
-/// One finding about one deal. `criteria` indexes audit_report::criteria.
+/// A read-only run of elements held by the report (a findings or criteria list).
+template <typename T>
+struct run_of {
+    const T* first = nullptr;
+    size_t count = 0;
+    const T* begin() const { return first; }
+    const T* end() const { return first + count; }
+    size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    const T& operator[](size_t i) const { return first[i]; }
+};
+
+/// One finding about one deal. Its criteria (indexes into audit_report::criteria)
+/// are audit_report::criteria_of(finding).
 struct finding {
     finding_code code = finding_code::stage_unknown;
-    std::vector<uint16_t> criteria;
+    uint16_t criteria_count = 0;
+    uint32_t criteria_first = 0;  // into audit_report::finding_criteria
 };
 
 /// The audit of one open deal. Stage indexes point into process::stages (-1 = none).
@@ -62,12 +76,14 @@ struct deal_audit {
     int recorded_stage = -1;     // the matched process stage, -1 when unknown
     int real_stage = -1;         // the last stage whose cumulative criteria hold, -1 = not pipeline
     bool in_real_pipeline = false;
-    std::vector<finding> findings;
+    uint8_t failing_layers = 0;   // bit l set when the deal fails layer l
+    uint8_t findings_count = 0;   // its findings: audit_report::findings_of(deal)
+    uint32_t findings_first = 0;
 
     /// True when some finding fails a layer (SNOOZED alone does not).
-    bool flagged() const;
+    bool flagged() const { return failing_layers != 0; }
     /// True when the deal fails layer `l`.
-    bool fails(layer l) const;
+    bool fails(layer l) const { return (failing_layers >> static_cast<unsigned>(l)) & 1u; }
 };
 
 struct layer_total {
@@ -129,10 +145,19 @@ struct audit_report {
     int weakest_layer = -1;  // -1 when no layer fails
     std::vector<stage_total> stages;  // the process's non-closed stages, in order
     std::vector<deal_audit> deals;    // the open deals, in row order
+    std::vector<finding> findings;    // every deal's findings, deal after deal (no heap list per deal)
+    std::vector<uint16_t> finding_criteria;
     std::vector<owner_actions> owners;
     std::vector<criterion_ref> criteria;
     std::vector<process_finding> process_findings;
     std::vector<warning> warnings;
+
+    /// The findings of one deal, in layer order.
+    run_of<finding> findings_of(const deal_audit& d) const { return {findings.data() + d.findings_first, d.findings_count}; }
+    /// The criteria a finding names (indexes into `criteria`).
+    run_of<uint16_t> criteria_of(const finding& f) const {
+        return {finding_criteria.data() + f.criteria_first, f.criteria_count};
+    }
 };
 
 /// Audit every open deal of `table` against `p` as of `as_of`. Never fails: data
