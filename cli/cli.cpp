@@ -89,7 +89,19 @@ std::optional<std::string> read_input(const std::string& path, std::ostream& err
         err << "revdiag: cannot open " << path << "\n";
         return std::nullopt;
     }
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Sized once and read in one call; a stream whose size is unknown is read in blocks.
+    std::string text;
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size > 0) {
+        text.resize(static_cast<size_t>(size));
+        in.read(text.data(), size);
+        text.resize(static_cast<size_t>(in.gcount()));
+    }
+    in.clear();
+    char block[1 << 16];
+    while (in.read(block, sizeof block) || in.gcount() > 0) text.append(block, static_cast<size_t>(in.gcount()));
     if (in.bad()) {
         err << "revdiag: cannot read " << path << "\n";
         return std::nullopt;

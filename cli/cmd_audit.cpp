@@ -40,8 +40,9 @@ std::string money(const json& v) {
 
 std::string str(const json& v, const std::string& fallback = "") { return v.is_string() ? v.get<std::string>() : fallback; }
 
+// Pads to `width`; a longer text still gets one space, so columns never run together.
 std::string pad(std::string s, size_t width) {
-    if (s.size() < width) s.append(width - s.size(), ' ');
+    s.append(s.size() < width ? width - s.size() : 1, ' ');
     return s;
 }
 
@@ -162,9 +163,9 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
             s.err << "revdiag: give either FILE or --sample, not both\n";
             return exit_usage;
         }
-        const auto text = read_input(a.positional()[0], s.err);
+        auto text = read_input(a.positional()[0], s.err);
         if (!text) return exit_input_error;
-        csv = *text;
+        csv = std::move(*text);
     } else if (const auto name = a.value("sample")) {
         options["sample"] = *name;
     } else {
@@ -181,7 +182,16 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
         if (j.is_discarded() || !j.value("ok", false)) return report_envelope_error(envelope, s.err);
         return write_output(out_path, str(j["csv"]), s.out, s.err) ? exit_ok : exit_input_error;
     }
-    const std::string envelope = api::audit(csv, opts);
+    // The text shows totals and counts only: it asks for no deal lists, which on
+    // a million-deal export would be hundreds of megabytes of JSON to read back.
+    std::string audit_opts = opts;
+    if (format == "text") {
+        auto brief = options;
+        brief["deals"] = "none";
+        brief["action_deals"] = 0;
+        audit_opts = brief.dump();
+    }
+    const std::string envelope = api::audit(csv, audit_opts);
     if (format == "json") {
         const int rc = report_envelope_error(envelope, s.err);
         if (!write_output(out_path, envelope + "\n", s.out, s.err)) return exit_input_error;

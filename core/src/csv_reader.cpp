@@ -59,9 +59,13 @@ result<bool> csv_reader::push(std::string_view chunk) {
     }
     bytes_in_ += chunk.size();
     if (!started_) {
-        prefix_.append(chunk);
-        if (prefix_.size() < prefix_bytes) return true;
-        start(false);
+        if (prefix_.empty() && chunk.size() >= prefix_bytes) {
+            start(chunk, false);  // a large first chunk is read in place, not copied
+        } else {
+            prefix_.append(chunk);
+            if (prefix_.size() < prefix_bytes) return true;
+            start(prefix_, false);
+        }
     } else {
         decode_and_scan(chunk);
     }
@@ -69,9 +73,8 @@ result<bool> csv_reader::push(std::string_view chunk) {
     return true;
 }
 
-void csv_reader::start(bool at_end) {
+void csv_reader::start(std::string_view raw, bool at_end) {
     started_ = true;
-    std::string_view raw(prefix_);
     auto starts = [&raw](std::string_view bom) { return raw.substr(0, bom.size()) == bom; };
     if (starts("\xEF\xBB\xBF")) {
         info_.encoding = "utf-8-bom";
@@ -86,14 +89,12 @@ void csv_reader::start(bool at_end) {
         raw.remove_prefix(2);
         utf16_input_ = true;
     }
-    std::string text;
+    std::string text;  // the decoded text of UTF-16 input; UTF-8 is read where it lies
     if (utf16_input_) {
         utf16_.decode(raw, text);
         if (at_end) utf16_.flush(text);
-    } else {
-        text.assign(raw);
     }
-    std::string_view body(text);
+    std::string_view body = utf16_input_ ? std::string_view(text) : raw;
     char sep = 0;
     if (const size_t n = sep_line_length(body, sep); n > 0) {
         info_.delimiter = sep;
@@ -329,7 +330,7 @@ result<bool> csv_reader::finish() {
         finished_ = true;
         return failure_;
     }
-    if (!started_) start(true);
+    if (!started_) start(prefix_, true);
     else if (utf16_input_) {
         decoded_.clear();
         utf16_.flush(decoded_);

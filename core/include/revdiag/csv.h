@@ -119,7 +119,7 @@ public:
 
 private:
     enum class state : uint8_t { record_start, field_start, unquoted, quoted, quote_in_quoted };
-    void start(bool at_end);
+    void start(std::string_view raw, bool at_end);
     bool decode_and_scan(std::string_view raw);
     bool scan(std::string_view text);
     bool too_many_columns();
