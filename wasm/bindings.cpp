@@ -1,7 +1,9 @@
 // Embind registrations of the api.h seam, nothing else: strings in, JSON
 // envelope strings out. A JS Uint8Array passed where std::string is expected is
 // copied byte for byte, so the page hands file bytes, never decoded text.
+// Session.push copies its chunk with one TypedArray.set instead.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <string>
 
@@ -26,7 +28,19 @@ std::string sample(const std::string& options) { return api::sample(options); }
 std::string samples() { return api::samples(); }
 
 session* make_session(const std::string& options) { return new session(options); }
-std::string session_push(session& s, const std::string& chunk) { return s.push(chunk); }
+// A chunk of file bytes (a Uint8Array, or a string taken as UTF-8) copied into
+// wasm memory in one call: embind's std::string conversion copies byte by byte.
+std::string session_push(session& s, const emscripten::val& chunk) {
+    emscripten::val bytes = chunk;
+    if (!chunk.isString() && chunk["length"].isUndefined() && chunk["byteLength"].isNumber())
+        bytes = emscripten::val::global("Uint8Array").new_(chunk);  // an ArrayBuffer
+    if (bytes.isString() || !bytes["length"].isNumber()) return s.push(chunk.as<std::string>());  // embind's own checks
+    static std::string buffer;  // reused: the page pushes chunk after chunk
+    buffer.resize(bytes["length"].as<size_t>());
+    emscripten::val(emscripten::typed_memory_view(buffer.size(), reinterpret_cast<unsigned char*>(buffer.data())))
+        .call<void>("set", bytes);
+    return s.push(buffer);
+}
 std::string session_finish(session& s, const std::string& options) { return s.finish(options); }
 std::string session_audit(session& s, const std::string& options) { return s.audit(options); }
 std::string session_deals(session& s, const std::string& query) { return s.deals(query); }

@@ -90,6 +90,34 @@ test('a wasm Session fed in chunks audits like the one-shot call and serves deal
   }
 });
 
+test('Session.push reads a Uint8Array, an ArrayBuffer or a string alike and refuses other values', async () => {
+  const engine = await loadEngine();
+  const bytes = fixtureBytes('real/hubspot-deals.csv');
+  const text = new TextDecoder().decode(bytes);
+  const options = JSON.stringify({ as_of: AS_OF });
+  const expected = engine.audit(bytes, options);
+  const slices = [(a, b) => bytes.subarray(a, b), (a, b) => bytes.slice(a, b).buffer];
+  for (const slice of slices) {
+    const session = new engine.Session('');
+    try {
+      for (let at = 0; at < bytes.length; at += 613) assert.equal(JSON.parse(session.push(slice(at, at + 613))).ok, true);
+      assert.equal(JSON.parse(session.finish('')).ok, true);
+      assert.equal(session.audit(options), expected);
+    } finally {
+      session.delete();
+    }
+  }
+  const session = new engine.Session('');
+  try {
+    assert.equal(JSON.parse(session.push(text)).ok, true);
+    assert.equal(JSON.parse(session.finish('')).ok, true);
+    assert.equal(session.audit(options), expected);
+    assert.throws(() => session.push(42));
+  } finally {
+    session.delete();
+  }
+});
+
 test('wasm samples and demo audits equal the CLI', async () => {
   const engine = await loadEngine();
   const list = JSON.parse(engine.samples());
