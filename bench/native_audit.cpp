@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
         const nlohmann::json report = checked(envelope);
         out["audit_seconds"] = seconds_since(t2);
         out["report_bytes"] = envelope.size();
+        out["total_seconds"] = seconds_since(t0);  // read + finish + audit, as in wasm_audit.mjs
         out["open_deals"] = report["summary"]["open_deals"];
         if (rerun) {
             nlohmann::json designed = checked(revdiag::api::process_default())["process"];
@@ -94,7 +95,7 @@ int main(int argc, char** argv) {
             out["rerun_cpu_seconds"] = cpu[cpu.size() / 2];
         }
     }
-    out["total_seconds"] = seconds_since(t0);
+    if (read_only) out["total_seconds"] = seconds_since(t0);
     std::cout << out.dump() << "\n";
     return 0;
 }
