@@ -15,6 +15,9 @@ constexpr size_t prefix_bytes = 4 * delimiter_window;
 constexpr size_t max_warnings_per_code = 20;
 constexpr size_t max_cell_bytes = std::numeric_limits<uint32_t>::max();
 
+// The scan's per-cell steps are lambdas; clang (wasm) left some as calls.
+#define REVDIAG_INLINE __attribute__((always_inline))
+
 uint64_t load8(const char* p) {
     uint64_t w;
     std::memcpy(&w, p, 8);
@@ -168,24 +171,24 @@ bool csv_reader::scan(std::string_view t) {
     const bool* const special = special_;
     auto is_break = [](char c) { return c == '\n' || c == '\r'; };
     // Counts a physical line break; a CR waits to learn whether an LF follows.
-    auto newline = [this](char c) {
+    auto newline = [this](char c) REVDIAG_INLINE {
         ++line_;
         if (c == '\r')
             pending_cr_ = true;
         else
             ++info_.lf;
     };
-    auto end_field = [&]() {
+    auto end_field = [&]() REVDIAG_INLINE {
         table_.cell_end.push_back(static_cast<uint32_t>(out));
         ++field_index_;
     };
-    auto end_record = [&]() {
+    auto end_record = [&]() REVDIAG_INLINE {
         table_.row_end.push_back(static_cast<uint32_t>(table_.cell_end.size()));
         table_.row_line.push_back(record_line_);
     };
     const size_t max_field = limits_.max_field_bytes;
-    auto field_done = [&](bool quoted) { return out - field_start_ <= max_field || !field_too_large(out - field_start_, quoted); };
-    auto delimiter_seen = [&](bool quoted) {
+    auto field_done = [&](bool quoted) REVDIAG_INLINE { return out - field_start_ <= max_field || !field_too_large(out - field_start_, quoted); };
+    auto delimiter_seen = [&](bool quoted) REVDIAG_INLINE {
         if (!field_done(quoted)) return false;
         end_field();
         if (field_index_ >= limits_.max_columns) return too_many_columns();
