@@ -58,7 +58,8 @@ std::string samples();
 /// worker, the benchmarks). Each method answers an envelope.
 class session {
 public:
-    /// Options: reader limits {"max_bytes":N,"max_field_bytes":N,"max_columns":N}.
+    /// Options: reader limits {"max_bytes":N,"max_field_bytes":N,"max_columns":N} and
+    /// "expected_bytes":N, the file's size when known (a hint that sizes buffers once).
     explicit session(std::string_view options_json = {});
     ~session();
     session(const session&) = delete;
