@@ -1,8 +1,10 @@
 #include "revdiag/audit.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "audit_columns.h"
+#include "blocks.h"
 #include "audit_text.h"
 
 namespace revdiag {
@@ -367,6 +369,17 @@ void add_warnings(audit_report& r, const deal_table& table, const audit_columns&
     }
 }
 
+REVDIAG_NOINLINE void judge_rows(engine& e, audit_report& r, size_t from, size_t to, const audit_options& options) {
+    for (size_t row = from; row < to; ++row) {
+        const int st = e.recorded_stage(row, options);
+        if (e.is_closed(row, st)) {
+            ++r.closed_deals;
+            continue;
+        }
+        r.deals.push_back(e.judge(row, st));
+    }
+}
+
 }  // namespace
 
 audit_report run_audit(const deal_table& table, const process& p, day_t as_of, const audit_options& options) {
@@ -375,14 +388,8 @@ audit_report run_audit(const deal_table& table, const process& p, day_t as_of, c
     r.rows = table.rows();
     engine e(table, p, as_of, r);
     r.deals.reserve(table.rows());
-    for (size_t row = 0; row < table.rows(); ++row) {
-        const int st = e.recorded_stage(row, options);
-        if (e.is_closed(row, st)) {
-            ++r.closed_deals;
-            continue;
-        }
-        r.deals.push_back(e.judge(row, st));
-    }
+    for (size_t from = 0; from < table.rows(); from += loop_block)
+        judge_rows(e, r, from, std::min(table.rows(), from + loop_block), options);
     r.open_deals = r.deals.size();
     add_totals(r, p);
     r.owners = detail::owner_action_lists(r, table, p);

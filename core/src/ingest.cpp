@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <unordered_set>
 
+#include "blocks.h"
 #include "ingest_columns.h"
 #include "revdiag/ingest.h"
 #include "revdiag/values.h"
@@ -50,19 +51,33 @@ source_cells cells_of(const csv_table& t, const std::vector<size_t>& rows, const
     for (const size_t r : rows) s.values.push_back(col < t.fields(r) ? t.cell(r, col) : std::string_view());
     return s;
 }
+std::string_view cell_or_empty(const csv_table& t, size_t row, size_t col) {
+    return col < t.fields(row) ? t.cell(row, col) : std::string_view();
+}
+REVDIAG_NOINLINE void observe_rows(const csv_table& t, const std::vector<size_t>& rows, size_t from, size_t to,
+                                   const std::vector<size_t>& observing, const std::vector<size_t>& sources,
+                                   std::vector<column_builder>& builders) {
+    for (size_t i = from; i < to; ++i)
+        for (const size_t k : observing) builders[k].observe(cell_or_empty(t, rows[i], sources[k]));
+}
+REVDIAG_NOINLINE void add_rows(const csv_table& t, const std::vector<size_t>& rows, const std::vector<uint32_t>& lines,
+                               size_t from, size_t to, const std::vector<size_t>& sources,
+                               std::vector<column_builder>& builders) {
+    for (size_t i = from; i < to; ++i)
+        for (size_t k = 0; k < builders.size(); ++k) builders[k].add(cell_or_empty(t, rows[i], sources[k]), lines[i]);
+}
 // Two passes over the kept rows in file order: the columns' conventions, then their values.
 void fill_columns(const csv_table& t, const std::vector<size_t>& rows, const std::vector<uint32_t>& lines,
                   const std::vector<size_t>& sources, std::vector<column_builder>& builders) {
-    auto cell = [&t](size_t row, size_t col) { return col < t.fields(row) ? t.cell(row, col) : std::string_view(); };
     std::vector<size_t> observing;
     for (size_t k = 0; k < builders.size(); ++k)
         if (builders[k].observes()) observing.push_back(k);
     if (!observing.empty())
-        for (const size_t row : rows)
-            for (const size_t k : observing) builders[k].observe(cell(row, sources[k]));
+        for (size_t from = 0; from < rows.size(); from += loop_block)
+            observe_rows(t, rows, from, std::min(rows.size(), from + loop_block), observing, sources, builders);
     for (column_builder& b : builders) b.decide(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i)
-        for (size_t k = 0; k < builders.size(); ++k) builders[k].add(cell(rows[i], sources[k]), lines[i]);
+    for (size_t from = 0; from < rows.size(); from += loop_block)
+        add_rows(t, rows, lines, from, std::min(rows.size(), from + loop_block), sources, builders);
 }
 }  // namespace
 
