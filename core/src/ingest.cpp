@@ -51,20 +51,21 @@ source_cells cells_of(const csv_table& t, const std::vector<size_t>& rows, const
     for (const size_t r : rows) s.values.push_back(col < t.fields(r) ? t.cell(r, col) : std::string_view());
     return s;
 }
-std::string_view cell_or_empty(const csv_table& t, size_t row, size_t col) {
-    return col < t.fields(row) ? t.cell(row, col) : std::string_view();
-}
 REVDIAG_NOINLINE void observe_rows(const csv_table& t, const std::vector<size_t>& rows, size_t from, size_t to,
                                    const std::vector<size_t>& observing, const std::vector<size_t>& sources,
                                    std::vector<column_builder>& builders) {
-    for (size_t i = from; i < to; ++i)
-        for (const size_t k : observing) builders[k].observe(cell_or_empty(t, rows[i], sources[k]));
+    for (size_t i = from; i < to; ++i) {
+        const csv_table::row_cells cells = t.cells_of_row(rows[i]);
+        for (const size_t k : observing) builders[k].observe(cells[sources[k]]);
+    }
 }
 REVDIAG_NOINLINE void add_rows(const csv_table& t, const std::vector<size_t>& rows, const std::vector<uint32_t>& lines,
                                size_t from, size_t to, const std::vector<size_t>& sources,
                                std::vector<column_builder>& builders) {
-    for (size_t i = from; i < to; ++i)
-        for (size_t k = 0; k < builders.size(); ++k) builders[k].add(cell_or_empty(t, rows[i], sources[k]), lines[i]);
+    for (size_t i = from; i < to; ++i) {
+        const csv_table::row_cells cells = t.cells_of_row(rows[i]);
+        for (size_t k = 0; k < builders.size(); ++k) builders[k].add(cells[sources[k]], lines[i]);
+    }
 }
 // Two passes over the kept rows in file order: the columns' conventions, then their values.
 void fill_columns(const csv_table& t, const std::vector<size_t>& rows, const std::vector<uint32_t>& lines,

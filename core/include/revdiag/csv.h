@@ -77,6 +77,23 @@ struct csv_table {
         return bytes.view().substr(begin, cell_end[c] - begin);
     }
 
+    /// The cells of one row, read by field number ("" past the row's last field).
+    struct row_cells {
+        const char* bytes;
+        const uint32_t* end;  // end offsets of the row's cells
+        uint32_t begin;       // start offset of its first cell
+        size_t fields;
+        std::string_view operator[](size_t f) const {
+            if (f >= fields) return {};
+            const uint32_t b = f == 0 ? begin : end[f - 1];
+            return std::string_view(bytes + b, end[f] - b);
+        }
+    };
+    row_cells cells_of_row(size_t row) const {
+        const size_t c = first_cell(row);
+        return row_cells{bytes.data(), cell_end.data() + c, c == 0 ? 0u : cell_end[c - 1], row_end[row] - c};
+    }
+
 private:
     size_t first_cell(size_t row) const { return row == 0 ? 0 : row_end[row - 1]; }
 };
