@@ -65,7 +65,10 @@ async function loadFile(engine, id, payload) {
   const file = /** @type {Blob} */ (payload.file);
   const chunkBytes = Math.max(64 * 1024, Number(payload.chunk_bytes) || 2 * 1024 * 1024);
   closeSession();
-  session = new engine.Session(json(payload.session_options || {}));
+  // The file's size lets the engine size its buffers once (0 is not a valid size).
+  const sessionOptions = { ...(payload.session_options || {}) };
+  if (file.size > 0 && sessionOptions.expected_bytes === undefined) sessionOptions.expected_bytes = file.size;
+  session = new engine.Session(json(sessionOptions));
   let rows = 0;
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     const end = Math.min(file.size, offset + chunkBytes);
