@@ -26,7 +26,10 @@ export const ERROR = PROTOCOL.ERROR;
  * @returns {Engine}
  */
 export function createEngine(workerUrl = 'engine_worker.js') {
-  const worker = new Worker(workerUrl);
+  // boot.js started the default worker early (it is already loading the module).
+  const early = /** @type {any} */ (globalThis).REVDIAG_WORKER;
+  const worker = workerUrl === 'engine_worker.js' && early instanceof Worker && !early.revdiagFailed ? early : new Worker(workerUrl);
+  /** @type {any} */ (globalThis).REVDIAG_WORKER = null;
   /** @type {Map<number, {resolve: (e: Envelope) => void, type: string, onProgress?: (p: Progress) => void}>} */
   const waiting = new Map();
   let nextId = 1;

@@ -24,12 +24,38 @@ function failure(code, message) {
   return { schema: WEB_SCHEMA, ok: false, error: { code, message, at: {} } };
 }
 
+/**
+ * Fetch and compile revdiag.wasm (streaming when the server sends
+ * application/wasm; else from the bytes), so it compiles while the glue loads.
+ * @returns {Promise<WebAssembly.Module>}
+ */
+function compileModule() {
+  const bytes = () => fetch('revdiag.wasm', { credentials: 'same-origin' }).then((r) => {
+    if (!r.ok) throw new Error(`revdiag.wasm: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  }).then((b) => WebAssembly.compile(b));
+  if (typeof WebAssembly.compileStreaming !== 'function') return bytes();
+  return WebAssembly.compileStreaming(fetch('revdiag.wasm', { credentials: 'same-origin' })).catch(bytes);
+}
+
 /** Load the module once; a failed load is forgotten so the next call retries. */
 function loadEngine() {
   if (!enginePromise) {
     enginePromise = (async () => {
+      const compiled = compileModule();
+      compiled.catch(() => { /* reported through the promise below */ });
       importScripts('revdiag.js');
-      return createRevdiag();
+      return new Promise((resolve, reject) => {
+        compiled.catch(reject);
+        createRevdiag({
+          /** @param {any} imports @param {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} receive */
+          instantiateWasm(imports, receive) {
+            compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))
+              .catch(reject);
+            return {};
+          },
+        }).then(resolve, reject);
+      });
     })();
     enginePromise.catch(() => { enginePromise = null; });
   }
@@ -65,7 +91,10 @@ async function loadFile(engine, id, payload) {
   const file = /** @type {Blob} */ (payload.file);
   const chunkBytes = Math.max(64 * 1024, Number(payload.chunk_bytes) || 2 * 1024 * 1024);
   closeSession();
-  session = new engine.Session(json(payload.session_options || {}));
+  // The file's size lets the engine size its buffers once (0 is not a valid size).
+  const sessionOptions = { ...(payload.session_options || {}) };
+  if (file.size > 0 && sessionOptions.expected_bytes === undefined) sessionOptions.expected_bytes = file.size;
+  session = new engine.Session(json(sessionOptions));
   let rows = 0;
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     const end = Math.min(file.size, offset + chunkBytes);
@@ -190,6 +219,9 @@ async function answer(id, type, payload) {
     return failure(ERROR.ENGINE_CRASH, 'The engine stopped on this request; it has been restarted.');
   }
 }
+
+// Start loading the engine now: the page's first request (the demo list) needs it.
+loadEngine().catch(() => { /* the next request retries and answers the failure */ });
 
 self.onmessage = (event) => {
   const { id, type, payload } = event.data || {};

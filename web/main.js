@@ -5,7 +5,7 @@
 import { $, describeError, download, fill, formatNumber, h, todayIso } from './dom.js';
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
 import { SCREENS, createStore } from './state.js';
-import { renderCharts } from './ui/charts.js';
+import { loadChartLibrary, renderCharts } from './ui/charts.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealTable } from './ui/deal_table.js';
 import { renderMapping } from './ui/mapping.js';
@@ -84,6 +84,7 @@ async function runAudit() {
 async function loadFile(file) {
   // A new file replaces the one still loading.
   engine.cancel();
+  loadChartLibrary();
   store.update({ mapError: null,  screen: 'upload', loadError: null, map: {}, stageMap: {},
     loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
   announce(`Reading ${file.name}.`);
@@ -104,6 +105,7 @@ async function loadFile(file) {
 
 /** @param {string} demo @param {string} title */
 async function loadDemo(demo, title) {
+  loadChartLibrary();
   store.update({ loadError: null, map: {}, stageMap: {}, busy: true });
   announce(`Loading the demo ${title}.`);
   const env = await engine.call(MESSAGE.LOAD_DEMO, { demo });
@@ -367,9 +369,11 @@ const diagnosticHooks = {
 store.subscribe(render);
 wire();
 render();
+// The worker answers in order: the demo list (the start screen's one engine
+// need) is asked for first, the diagnostic's questions and the process after it.
+loadDemos();
 mountDiagnostic($('#diagnostic-root'), engine, diagnosticHooks);
 mountSnapshot($('#snapshot-root'), engine, diagnosticHooks);
 // A shared diagnostic link opens on the diagnostic's result.
 if (location.hash.startsWith('#diagnostic=')) goTo('diagnostic');
-loadDemos();
 loadDefaultProcess();
