@@ -70,7 +70,8 @@ let auditSeq = 0;
 async function runAudit() {
   const mine = ++auditSeq;
   store.update({ busy: true });
-  const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions(), list_limit: 3 });
+  // The dashboard shows three deals per owner action: the engine lists no more.
+  const env = await engine.call(MESSAGE.AUDIT, { options: auditOptions({ action_deals: 3 }), list_limit: 3 });
   if (mine !== auditSeq) return;
   if (!env.ok) {
     store.update({ busy: false, auditError: env.error });
