@@ -7,6 +7,9 @@ function(revdiag_embed_data out_cpp)
   foreach(f ${data_files})
     get_filename_component(name ${f} NAME)
     file(READ ${f} content)
+    # Indentation goes (a JSON string never holds a raw line break, so what
+    # follows one is always between tokens); line breaks stay for error lines.
+    string(REGEX REPLACE "\n[ \t]+" "\n" content "${content}")
     string(APPEND body "    {\"${name}\", R\"revdiag_embed(${content})revdiag_embed\"},\n")
     set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${f})
   endforeach()

@@ -53,8 +53,12 @@ TEST_CASE("the default process round trips through print and load", "[process][d
     const revdiag::result<revdiag::process> loaded = revdiag::load_process(printed);
     REQUIRE(loaded.has_value());
     CHECK(revdiag::to_json(*loaded) == printed);
-    // The embedded file is kept in printed form, so users read what the engine prints.
-    CHECK(printed == std::string(revdiag::embedded_file("default_process.json")));
+    // The data file is kept in printed form, so users read what the engine prints;
+    // the engine embeds it without indentation, and reads the same process from it.
+    CHECK(printed == revdiag::test::read_file(std::string(REVDIAG_SOURCE_DIR) + "/core/data/default_process.json"));
+    const auto embedded = revdiag::load_process(revdiag::embedded_file("default_process.json"));
+    REQUIRE(embedded.has_value());
+    CHECK(revdiag::to_json(*embedded) == printed);
 }
 
 TEST_CASE("the default process holds the stages of the design table", "[process][default]") {
