@@ -30,6 +30,24 @@ uint64_t has_byte(uint64_t w, char c) {
     return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
 }
 size_t first_byte(uint64_t mask) { return static_cast<size_t>(__builtin_ctzll(mask)) / 8; }
+// Copies p[i..n) to buf[out..] eight bytes at a time, stopping at the first byte
+// `marks` flags (or fewer than eight bytes before n). Never writes past the
+// chunk's room: the output is never ahead of the input.
+template <typename Marks>
+REVDIAG_INLINE inline void copy_plain_run(const char* p, size_t& i, size_t n, char* buf, size_t& out, Marks marks) {
+    while (i + 8 <= n) {
+        const uint64_t w = load8(p + i);
+        std::memcpy(buf + out, &w, 8);
+        if (const uint64_t m = marks(w)) {
+            const size_t k = first_byte(m);
+            i += k;
+            out += k;
+            return;
+        }
+        i += 8;
+        out += 8;
+    }
+}
 
 }  // namespace
 
@@ -236,18 +254,9 @@ bool csv_reader::scan(std::string_view t) {
                 }
                 continue;
             case state::unquoted: {
-                while (i + 8 <= n) {  // eight bytes at a time up to the first special one
-                    const uint64_t w = load8(p + i);
-                    std::memcpy(buf + out, &w, 8);  // never past the chunk's room: out - base <= i
-                    if (const uint64_t m = has_byte(w, d) | has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r')) {
-                        const size_t k = first_byte(m);
-                        i += k;
-                        out += k;
-                        break;
-                    }
-                    i += 8;
-                    out += 8;
-                }
+                copy_plain_run(p, i, n, buf, out, [d](uint64_t w) {
+                    return has_byte(w, d) | has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r');
+                });
                 while (i < n && !special[static_cast<unsigned char>(p[i])]) buf[out++] = p[i++];
                 if (i == n) break;
                 c = p[i++];
@@ -269,18 +278,8 @@ bool csv_reader::scan(std::string_view t) {
                 continue;
             }
             case state::quoted: {
-                while (i + 8 <= n) {
-                    const uint64_t w = load8(p + i);
-                    std::memcpy(buf + out, &w, 8);
-                    if (const uint64_t m = has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r')) {
-                        const size_t k = first_byte(m);
-                        i += k;
-                        out += k;
-                        break;
-                    }
-                    i += 8;
-                    out += 8;
-                }
+                copy_plain_run(p, i, n, buf, out,
+                               [](uint64_t w) { return has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r'); });
                 while (i < n && p[i] != '"' && !is_break(p[i])) buf[out++] = p[i++];
                 if (i == n) break;
                 c = p[i++];

@@ -228,14 +228,11 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
                 if (s.field == "stage") stage = &s;
             r.table.columns.push_back(build_stage_entered(history, cells(stage->source_index), pipelines, sink));
         } else {  // stage_names
-            // From the stage column's distinct names rather than from every cell.
-            const column* stage = nullptr;
-            for (const column& built : r.table.columns)
-                if (built.source_index == e.source_index && built.type == field_type::text) stage = &built;
-            for (size_t b = 0; b < builders.size() && !stage; ++b)
-                if (sources[b] == static_cast<size_t>(e.source_index) && builders[b].type() == field_type::text)
-                    stage = &builders[b].building();
-            column c = stage ? build_status_from_stages(*stage) : build_status_from_stages(cells(e.source_index));
+            // From the stage column's distinct names, not from every cell: it is built
+            // already, since mapping entries are in canonical order (stage before status).
+            const column* stage = r.table.find("stage");
+            if (!stage) continue;
+            column c = build_status_from_stages(*stage);
             c.source_index = -1;
             c.header.clear();
             r.table.columns.push_back(std::move(c));

@@ -51,13 +51,11 @@ constexpr size_t adaptive_sample = 4096;
 
 uint32_t text_interner::id(text_pool& pool, std::string_view v) {
     if (v.empty()) return 0;
-    if (appending_) {
-        pool.push_back(v);
-        return static_cast<uint32_t>(pool.size() - 1);
-    }
-    if (adaptive_ && ++seen_ == adaptive_sample && 4 * (pool.size() - 1) > 3 * adaptive_sample) {
+    if (adaptive_ && !appending_ && ++seen_ == adaptive_sample && 4 * (pool.size() - 1) > 3 * adaptive_sample) {
         appending_ = true;
         slots_ = {};
+    }
+    if (appending_) {
         pool.push_back(v);
         return static_cast<uint32_t>(pool.size() - 1);
     }
@@ -265,20 +263,6 @@ column build_status_from_flags(const source_cells& closed, const source_cells& w
             c.text.push_back(pool.id(c.pool, status_open));
         else
             c.text.push_back(0);
-    }
-    return c;
-}
-
-column build_status_from_stages(const source_cells& stages) {
-    column c = empty_column("status", field_type::status, stages);
-    text_interner pool;
-    for (const std::string_view v : stages.values) {
-        if (is_missing_value(v)) {
-            c.text.push_back(0);
-            continue;
-        }
-        const auto s = parse_status(v);
-        c.text.push_back(pool.id(c.pool, s && *s != status_open ? *s : status_open));
     }
     return c;
 }

@@ -70,9 +70,6 @@ public:
     void observe(std::string_view cell);
     void decide(size_t rows);
     void add(std::string_view cell, uint32_t line);
-    field_type type() const { return c_.type; }
-    /// The column as built so far (before finish()).
-    const column& building() const { return c_; }
     /// The column; its warnings go to `sink` in the order they arose.
     column finish(warning_sink& sink);
 
@@ -102,8 +99,7 @@ column build_column(std::string name, field_type type, const source_cells& cells
 /// A status column from IsClosed + IsWon flags (closed and won -> won, closed -> lost, else open).
 column build_status_from_flags(const source_cells& closed, const source_cells& won, warning_sink& sink);
 /// A status column from stage names: `Closed Won` -> won, `Lost` -> lost, any other stage -> open.
-column build_status_from_stages(const source_cells& stages);
-/// The same from a built stage column: each distinct name is read once.
+/// Each distinct stage name is read once.
 column build_status_from_stages(const column& stages);
 
 /// One `Date entered "<Stage> (<Pipeline>)"` column: its stage and pipeline as compact keys.
