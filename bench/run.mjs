@@ -5,6 +5,7 @@
 // peers (uDSV, PapaParse: parse only). Then the targets of issue 8, each with
 // its figure. Medians of several runs; the spread (max/min) says how noisy they were.
 // Usage: node bench/run.mjs [--sizes 10000,100000,1000000] [--runs 3]
+//        node bench/run.mjs --report-only   (rewrites RESULTS.md from the last run's build/bench/results.json)
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
@@ -63,13 +64,14 @@ function sampleFile(n) {
   return file;
 }
 
-const results = [];
-for (const n of SIZES) {
+const REPORT_ONLY = args.includes('--report-only');
+const results = REPORT_ONLY ? JSON.parse(readFileSync(path.join(DATA, 'results.json'), 'utf8')) : [];
+for (const n of REPORT_ONLY ? [] : SIZES) {
   const file = sampleFile(n);
   const bytes = statSync(file).size;
   const mb = bytes / 1e6;
   console.error(`bench: ${n} deals, ${mb.toFixed(1)} MB`);
-  const row = { deals: n, mb };
+  const row = { deals: n, mb, runs: RUNS };
   const rerun = n <= 100000 ? ['--rerun'] : [];
   row.native = repeat(() => {
     const m = measure(NATIVE, [file, '--as-of', AS_OF, ...rerun]);
@@ -120,12 +122,13 @@ const wasmBytes = readFileSync(path.join(ROOT, 'build/wasm-release/wasm/revdiag.
 const wasmKB = wasmBytes.length / 1024;
 const wasmGzipKB = gzipSync(wasmBytes, { level: 9 }).length / 1024;
 const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const ms = (s) => fmt(s == null ? NaN : s * 1000, 0);  // a run without a re-audit stores null
 const lines = [];
 lines.push('# Benchmark results', '');
 lines.push(`Written by \`scripts/bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${os.cpus().length} × ${os.cpus()[0].model}, ` +
            `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.versions.node}, Chromium headless. ` +
            `Inputs: \`revdiag sample --crm salesforce --seed 7 --deals N\` (quoted fields, US dates, amounts, blanks). ` +
-           `Medians of ${RUNS} runs; the noise line gives max/min over the runs.`, '');
+           `Medians of ${results[0]?.runs ?? RUNS} runs; the noise line gives max/min over the runs.`, '');
 lines.push('What runs: **native** = `bench/native_audit` (the engine through the same Session calls and 2 MB chunks as the wasm bench); ' +
            '**CLI** = `revdiag audit FILE` (text report, the whole file read at once); **wasm** = `bench/wasm_audit.mjs` in Node; ' +
            '**page** = `bench/page_audit.mjs`, headless Chromium from file pick to key figures on screen; ' +
@@ -139,6 +142,13 @@ for (const r of results) {
              `${fmt(r.page?.seconds)} | ${fmt(r.udsv.seconds)} | ${fmt(r.papaparse.seconds)} | ${fmt(r.udsv.seconds / r.wasm.seconds)}× | ` +
              `${fmt(r.papaparse.seconds / r.wasm.seconds)}× | ${fmt(r.mb / r.wasm.seconds, 0)} | ${fmt(r.deals / r.wasm.seconds, 0)} |`);
 }
+lines.push('', 'Throughput, MB/s and deals/s (the peers parse only):', '');
+const runners = [['native', 'native'], ['CLI', 'cli'], ['wasm', 'wasm'], ['page', 'page'], ['uDSV', 'udsv'], ['PapaParse', 'papaparse']];
+lines.push(`| deals | ${runners.map(([name]) => `${name} MB/s | ${name} deals/s`).join(' | ')} |`);
+lines.push(`|---|${runners.map(() => '---|---').join('|')}|`);
+for (const r of results) {
+  lines.push(`| ${r.deals} | ${runners.map(([, key]) => `${fmt(r.mb / r[key]?.seconds, 0)} | ${fmt(r.deals / r[key]?.seconds, 0)}`).join(' | ')} |`);
+}
 lines.push('', 'Phases (read = chunks pushed and cells scanned; finish = columns typed; audit = rules, totals and the JSON report) and memory (peak RSS; for Node runs, above a bare Node process):', '');
 lines.push('| deals | native read / finish / audit s | wasm read / finish / audit s | reader alone native / wasm s | re-audit, one threshold changed, native / wasm ms | native peak / file | CLI peak / file | wasm peak / file | uDSV peak / file | PapaParse peak / file | page interactive s |');
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
@@ -147,7 +157,7 @@ for (const r of results) {
   const base = r.node_baseline.rss;
   lines.push(`| ${r.deals} | ${fmt(r.native.read)} / ${fmt(r.native.finish)} / ${fmt(r.native.audit)} | ` +
              `${fmt(r.wasm.read)} / ${fmt(r.wasm.finish)} / ${fmt(r.wasm.audit)} | ${fmt(r.native_reader.seconds)} / ${fmt(r.wasm_reader.seconds)} | ` +
-             `${fmt(r.native.rerun * 1000, 0)} / ${fmt(r.wasm.rerun * 1000, 0)} | ${fmt(r.native.rss / file)}× | ${fmt(r.cli.rss / file)}× | ` +
+             `${ms(r.native.rerun)} / ${ms(r.wasm.rerun)} | ${fmt(r.native.rss / file)}× | ${fmt(r.cli.rss / file)}× | ` +
              `${fmt((r.wasm.rss - base) / file)}× | ${fmt((r.udsv.rss - base) / file)}× | ${fmt((r.papaparse.rss - base) / file)}× | ${fmt(r.page?.interactive)} |`);
 }
 const big = results.reduce((a, b) => (b.deals > a.deals ? b : a));
