@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <random>
 
-#include "ingest_json.h"
+#include "ingest/ingest_json.h"
 #include "revdiag/csv.h"
 #include "revdiag/ingest.h"
 #include "test_support.h"

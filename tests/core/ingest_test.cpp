@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <map>
 
-#include "ingest_json.h"
+#include "ingest/ingest_json.h"
 #include "revdiag/ingest.h"
 #include "test_support.h"
 

@@ -2,7 +2,7 @@
 // stage, owner, dates) with sample typed values; CRM header styles; overrides.
 #include <catch2/catch.hpp>
 
-#include "ingest_json.h"
+#include "ingest/ingest_json.h"
 #include "revdiag/ingest.h"
 #include "revdiag/mapping.h"
 #include "test_support.h"

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "embedded.h"
+#include "common/embedded.h"
 #include "revdiag/api.h"
 #include "revdiag/process.h"
 #include "test_support.h"

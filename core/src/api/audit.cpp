@@ -1,0 +1,58 @@
+#include "api/audit_options.h"
+#include "ingest/ingest_json.h"
+#include "revdiag/api.h"
+
+namespace revdiag::api {
+
+namespace {
+
+struct audited {
+    ingest_result input;
+    process designed;
+    audit_report report;
+    detail::audit_request request;
+};
+
+// Everything one audit call does before writing: options, the bytes (the CSV or
+// a built-in sample), the table, the process, the stage map, the audit.
+result<audited> run(std::string_view csv, std::string_view options_json) {
+    auto options = parse_json_object(options_json, "options");
+    if (!options) return options.err();
+    auto req = detail::read_audit_options(*options);
+    if (!req) return req.err();
+    std::string generated;
+    if (req->sample) {
+        auto sample = detail::sample_csv(*req->sample);
+        if (!sample) return sample.err();
+        generated = std::move(*sample);
+        csv = generated;
+    }
+    auto read = read_deals(csv, req->ingest);
+    if (!read) return read.err();
+    auto designed = detail::resolve_process(*req, read->table);
+    if (!designed) return designed.err();
+    auto stage_map = detail::resolve_stage_map(*req, *designed);
+    if (!stage_map) return stage_map.err();
+    audited a{std::move(*read), std::move(*designed), {}, std::move(*req)};
+    a.report = run_audit(a.input.table, a.designed, a.request.as_of, *stage_map);
+    return a;
+}
+
+}  // namespace
+
+std::string audit(std::string_view csv, std::string_view options_json) {
+    auto a = run(csv, options_json);
+    if (!a) return error_envelope(detail::audit_schema, a.err());
+    return detail::moved_envelope(detail::audit_schema, report_to_json(a->report, a->input.table, a->designed, ingest_to_json(a->input),
+                                                            a->request.scope, a->request.action_deals));
+}
+
+std::string flagged_csv(std::string_view csv, std::string_view options_json) {
+    auto a = run(csv, options_json);
+    if (!a) return error_envelope(detail::flagged_schema, a.err());
+    ojson body;
+    body["csv"] = flagged_deals_csv(a->report, a->input.table, a->designed);
+    return detail::moved_envelope(detail::flagged_schema, std::move(body));
+}
+
+}  // namespace revdiag::api

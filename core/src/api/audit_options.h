@@ -1,0 +1,47 @@
+// Private: what api::audit, api::flagged_csv and api::session::audit share —
+// reading the audit options, resolving the process and the stage map against
+// the table that was read, and writing the report envelope.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "json/envelope.h"
+#include "revdiag/audit.h"
+#include "revdiag/ingest.h"
+#include "revdiag/report.h"
+
+namespace revdiag::detail {
+
+inline constexpr std::string_view audit_schema = "revdiag.audit/1";
+inline constexpr std::string_view flagged_schema = "revdiag.flagged/1";
+
+struct audit_request {
+    day_t as_of = 0;
+    std::optional<nlohmann::json> process;  // the "process" object, when given
+    std::vector<std::pair<std::string, std::string>> stage_map;
+    deals_scope scope = deals_scope::all;
+    size_t action_deals = default_action_deals;  // deals listed per owner action
+    std::optional<nlohmann::json> sample;   // a demo name or sample options
+    bool has_map = false;
+    ingest_options ingest;
+};
+
+/// The audit options of DESIGN/api.h. Errors: options.unknown_key, options.type,
+/// options.date (each with the JSON pointer of the value).
+result<audit_request> read_audit_options(const nlohmann::json& options);
+/// The designed process: the "process" option loaded against the table's extra
+/// columns, or the embedded default. Errors: load_process's, pointers under /process.
+result<process> resolve_process(const audit_request& req, const deal_table& table);
+/// The stage map checked against the process. Errors: options.stage_map.
+result<audit_options> resolve_stage_map(const audit_request& req, const process& p);
+/// {"schema","ok":true, …body…} as text, byte for byte what ok_envelope writes,
+/// but moving the body's fields instead of copying a million-deal report.
+std::string moved_envelope(std::string_view schema, ojson&& body);
+/// The CSV of a "sample" option. Errors: those of read_sample_options and generate_sample.
+result<std::string> sample_csv(const nlohmann::json& sample);
+
+}  // namespace revdiag::detail

@@ -1,0 +1,191 @@
+// api::questions, api::diagnose and api::snapshot: the diagnostic's envelopes.
+// Choice scores stay inside the engine: the page shows questions, not points,
+// so people answer what is true rather than what scores well.
+#include "diagnostic/json_read.h"
+#include "json/envelope.h"
+#include "revdiag/api.h"
+#include "revdiag/diagnostic.h"
+
+namespace revdiag::api {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view questions_schema = "revdiag.questions/1";
+constexpr std::string_view diagnostic_schema = "revdiag.diagnostic/1";
+constexpr std::string_view snapshot_schema = "revdiag.snapshot/1";
+
+ojson questions_json(const question_bank& bank, bool scored) {
+    ojson list = ojson::array();
+    for (const question& q : bank.questions) {
+        ojson jq;
+        jq["id"] = q.id;
+        if (scored) jq["layer"] = q.layer;
+        jq["text"] = q.text;
+        if (!q.help.empty()) jq["help"] = q.help;
+        if (scored) jq["weight"] = q.weight;
+        jq["choices"] = ojson::array();
+        for (const answer_choice& c : q.choices) jq["choices"].push_back(ojson{{"id", c.id}, {"label", c.label}});
+        list.push_back(std::move(jq));
+    }
+    return list;
+}
+
+ojson layer_json(const layer_result& l, bool audited) {
+    ojson j;
+    j["id"] = l.id;
+    j["name"] = l.name;
+    j["score"] = l.score;
+    j["band"] = l.band;
+    j["band_label"] = l.band_label;
+    j["audited"] = audited;
+    j["answers"] = ojson::array();
+    for (const scored_answer& a : l.answers)
+        j["answers"].push_back(ojson{{"question", a.question}, {"choice", a.choice}, {"score", a.score}, {"weight", a.weight}});
+    j["next_steps"] = l.next_steps;
+    return j;
+}
+
+ojson comparison_json(const score_comparison& c) {
+    ojson j;
+    j["tolerance"] = comparison_tolerance;
+    j["layers"] = ojson::array();
+    for (const layer_comparison& l : c.layers) {
+        ojson jl;
+        jl["id"] = l.id;
+        jl["self_score"] = l.self_score;
+        jl["measured_score"] = l.measured_score;
+        jl["gap"] = l.gap;
+        jl["verdict"] = l.verdict;
+        jl["message"] = l.message;
+        j["layers"].push_back(std::move(jl));
+    }
+    j["self_weakest"] = c.self_weakest;
+    j["measured_weakest"] = c.measured_weakest;
+    j["same_weakest"] = c.same_weakest;
+    j["summary"] = c.summary;
+    return j;
+}
+
+error options_error(std::string code, std::string message, std::string pointer) {
+    return diag::error_at(std::move(code), std::move(message), "options", std::move(pointer));
+}
+
+// Reads {"audit": <revdiag.audit/1 report>} into measured layer scores.
+result<std::vector<measured_layer>> read_audit_option(const json& options, std::string& weakest, bool& present) {
+    std::vector<measured_layer> out;
+    for (auto it = options.begin(); it != options.end(); ++it)
+        if (it.key() != "audit")
+            return options_error("options.unknown_key", "The diagnose option \"" + it.key() + "\" is unknown; the only option is \"audit\".",
+                                 "/" + diag::pointer_token(it.key()));
+    const json* audit = diag::member(options, "audit");
+    present = audit != nullptr;
+    if (!audit) return out;
+    if (!audit->is_object())
+        return options_error("options.audit", "The \"audit\" option must be a revdiag.audit/1 report object.", "/audit");
+    if (const json* ok = diag::member(*audit, "ok"); ok && ok->is_boolean() && !ok->get<bool>())
+        return options_error("options.audit", "The \"audit\" option holds a failed audit, which has no layer scores.", "/audit/ok");
+    const json* layers = diag::member(*audit, "layers");
+    if (!layers || !layers->is_array())
+        return options_error("options.audit", "The audit report has no \"layers\" array of layer scores.", "/audit/layers");
+    for (size_t i = 0; i < layers->size(); ++i) {
+        const json& l = (*layers)[i];
+        const std::string at = "/audit/layers/" + std::to_string(i);
+        const json* id = diag::member(l, "id");
+        if (!id || !id->is_string())
+            return options_error("options.audit", "Audit layer " + std::to_string(i) + " has no \"id\" string.", at + "/id");
+        const json* score = diag::member(l, "score");
+        const double s = score && score->is_number() ? score->get<double>() : -1.0;
+        if (!(s >= 0.0 && s <= 100.0))
+            return options_error("options.audit",
+                                 "Audit layer \"" + id->get<std::string>() + "\" needs a \"score\" from 0 to 100.",
+                                 at + "/score");
+        out.push_back(measured_layer{id->get<std::string>(), static_cast<int>(s + 0.5)});
+    }
+    if (const json* summary = diag::member(*audit, "summary"))
+        if (const json* w = diag::member(*summary, "weakest_layer"); w && w->is_string()) weakest = w->get<std::string>();
+    return out;
+}
+
+}  // namespace
+
+std::string questions() {
+    const auto bank = diagnostic_bank();
+    if (!bank) return error_envelope(questions_schema, bank.err());
+    const auto snap = snapshot_bank();
+    if (!snap) return error_envelope(questions_schema, snap.err());
+    ojson body;
+    body["bank"] = bank->bank;
+    body["version"] = bank->version;
+    body["title"] = bank->title;
+    body["intro"] = bank->intro;
+    body["layers"] = ojson::array();
+    for (const bank_layer& l : bank->layers)
+        body["layers"].push_back(ojson{{"id", l.id}, {"name", l.name}, {"summary", l.summary}, {"audited", l.audited}});
+    body["bands"] = ojson::array();
+    for (const maturity_band& b : bank->bands)
+        body["bands"].push_back(ojson{{"id", b.id}, {"label", b.label}, {"min_score", b.min_score}, {"meaning", b.meaning}});
+    body["questions"] = questions_json(*bank, true);
+    ojson s;
+    s["bank"] = snap->bank;
+    s["version"] = snap->version;
+    s["title"] = snap->title;
+    s["intro"] = snap->intro;
+    s["questions"] = questions_json(*snap, false);
+    body["snapshot"] = std::move(s);
+    return ok_envelope(questions_schema, body);
+}
+
+std::string diagnose(std::string_view answers_json, std::string_view options_json) {
+    const auto options = parse_json_object(options_json, "options");
+    if (!options) return error_envelope(diagnostic_schema, options.err());
+    std::string measured_weakest;
+    bool with_audit = false;
+    const auto measured = read_audit_option(options.value(), measured_weakest, with_audit);
+    if (!measured) return error_envelope(diagnostic_schema, measured.err());
+    const auto bank = diagnostic_bank();
+    if (!bank) return error_envelope(diagnostic_schema, bank.err());
+    const auto answers = read_answers(answers_json, *bank);
+    if (!answers) return error_envelope(diagnostic_schema, answers.err());
+
+    const diagnostic_result r = score_answers(*bank, *answers);
+    ojson body;
+    body["bank_version"] = r.bank_version;
+    body["layers"] = ojson::array();
+    for (size_t i = 0; i < r.layers.size(); ++i) body["layers"].push_back(layer_json(r.layers[i], bank->layers[i].audited));
+    body["weakest_layer"] = r.weakest_layer;
+    const layer_result* weakest = nullptr;
+    for (const layer_result& l : r.layers)
+        if (l.id == r.weakest_layer) weakest = &l;
+    if (weakest)
+        body["summary"] = "Fix " + weakest->name + " first: it scores " + std::to_string(weakest->score) + " of 100 (" +
+                          weakest->band_label + ").";
+    body["recommendations"] = ojson::array();
+    int priority = 0;
+    for (const std::string& id : r.priority)
+        for (const layer_result& l : r.layers)
+            if (l.id == id)
+                body["recommendations"].push_back(ojson{{"priority", ++priority}, {"layer", l.id}, {"name", l.name},
+                                                        {"score", l.score}, {"band", l.band}, {"steps", l.next_steps}});
+    if (with_audit) body["comparison"] = comparison_json(compare_scores(r, measured.value(), measured_weakest));
+    return ok_envelope(diagnostic_schema, body);
+}
+
+std::string snapshot(std::string_view answers_json) {
+    const auto bank = snapshot_bank();
+    if (!bank) return error_envelope(snapshot_schema, bank.err());
+    const auto answers = read_answers(answers_json, *bank);
+    if (!answers) return error_envelope(snapshot_schema, answers.err());
+    const auto draft = draft_snapshot(*answers);
+    if (!draft) return error_envelope(snapshot_schema, draft.err());
+    ojson body;
+    body["bank_version"] = answers->bank_version;
+    body["shape"] = draft->shape;
+    body["complexity"] = draft->complexity;
+    body["process"] = ojson::parse(draft->process_json, nullptr, false);
+    body["document"] = draft->document;
+    return ok_envelope(snapshot_schema, body);
+}
+
+}  // namespace revdiag::api

@@ -1,0 +1,401 @@
+#include "revdiag/audit.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audit/columns.h"
+#include "common/blocks.h"
+#include "audit/text.h"
+
+namespace revdiag {
+
+using detail::audit_columns;
+using detail::date_at;
+using detail::text_at;
+
+std::string_view to_string(layer l) {
+    switch (l) {
+        case layer::stages: return "stages";
+        case layer::exit_criteria: return "exit_criteria";
+        case layer::ownership: return "ownership";
+        case layer::follow_up: return "follow_up";
+        case layer::archive: return "archive";
+    }
+    return "stages";
+}
+
+std::string_view to_string(finding_code c) {
+    switch (c) {
+        case finding_code::stage_unknown: return "STAGE_UNKNOWN";
+        case finding_code::exit_criteria_unmet: return "EXIT_CRITERIA_UNMET";
+        case finding_code::exit_criteria_unrecorded: return "EXIT_CRITERIA_UNRECORDED";
+        case finding_code::owner_missing: return "OWNER_MISSING";
+        case finding_code::owner_multiple: return "OWNER_MULTIPLE";
+        case finding_code::owner_shared: return "OWNER_SHARED";
+        case finding_code::owner_not_in_roster: return "OWNER_NOT_IN_ROSTER";
+        case finding_code::follow_up_overdue: return "FOLLOW_UP_OVERDUE";
+        case finding_code::reengage_due: return "REENGAGE_DUE";
+        case finding_code::stale: return "STALE";
+        case finding_code::snoozed: return "SNOOZED";
+        case finding_code::archive_due: return "ARCHIVE_DUE";
+        case finding_code::close_date_passed: return "CLOSE_DATE_PASSED";
+        case finding_code::activity_unrecorded: return "ACTIVITY_UNRECORDED";
+    }
+    return "STAGE_UNKNOWN";
+}
+
+layer layer_of(finding_code c) {
+    switch (c) {
+        case finding_code::stage_unknown: return layer::stages;
+        case finding_code::exit_criteria_unmet:
+        case finding_code::exit_criteria_unrecorded: return layer::exit_criteria;
+        case finding_code::owner_missing:
+        case finding_code::owner_multiple:
+        case finding_code::owner_shared:
+        case finding_code::owner_not_in_roster: return layer::ownership;
+        case finding_code::follow_up_overdue:
+        case finding_code::reengage_due: return layer::follow_up;
+        default: return layer::archive;
+    }
+}
+
+bool counts_as_failure(finding_code c) { return c != finding_code::snoozed; }
+
+namespace {
+
+enum class owner_kind : uint8_t { missing, multiple, shared, not_in_roster, fine };
+
+owner_kind classify_owner(std::string_view owner, const thresholds& limits) {
+    const std::vector<std::string_view> names = split_owners(owner);
+    if (names.empty()) return owner_kind::missing;
+    if (names.size() > 1) return owner_kind::multiple;
+    if (is_shared_owner(limits, names[0])) return owner_kind::shared;
+    if (!limits.roster.empty()) {
+        const std::string key = normalize_key(names[0]);
+        for (const std::string& person : limits.roster)
+            if (normalize_key(person) == key) return owner_kind::fine;
+        return owner_kind::not_in_roster;
+    }
+    return owner_kind::fine;
+}
+
+int stage_of(std::string_view recorded, const process& p, const audit_options& options) {
+    const std::string key = normalize_key(recorded);
+    if (key.empty()) return -1;
+    for (const auto& [from, to] : options.stage_map) {
+        if (normalize_key(from) != key) continue;
+        for (size_t i = 0; i < p.stages.size(); ++i)
+            if (p.stages[i].id == to) return static_cast<int>(i);
+    }
+    return match_stage(p, recorded);
+}
+
+int64_t to_cents(double amount) {
+    if (std::isnan(amount) || std::isinf(amount)) return 0;
+    return std::llround(amount * 100.0);
+}
+
+int64_t weighted_cents(int64_t cents, double probability) {
+    return std::llround(static_cast<double>(cents) * probability);
+}
+
+// The per-audit state: columns, bound criteria and per-pool caches, so the
+// per-deal loop matches no strings and compiles nothing.
+struct engine {
+    const deal_table& table;
+    const process& p;
+    day_t as_of;
+    audit_columns cols;
+    std::vector<int> pipeline;                     // process indexes of the ordered stages judged on criteria
+    std::vector<int> pipeline_pos;                 // process index -> position in pipeline, -1 otherwise
+    std::vector<std::vector<bound_rule>> bound;    // per pipeline position
+    std::vector<std::vector<uint16_t>> crit_ids;   // per pipeline position, into report.criteria
+    std::vector<int> stage_cache;                  // stage pool index -> process stage (-2 = not computed)
+    std::vector<int8_t> owner_cache;               // owner pool index -> owner_kind (-1 = not computed)
+    int holding = -1;
+    audit_report& report;                          // findings go straight into its flat lists
+    std::vector<uint16_t> unmet_ids, unrecorded_ids;
+
+    engine(const deal_table& t, const process& proc, day_t day, audit_report& r)
+        : table(t), p(proc), as_of(day), cols(t), pipeline_pos(proc.stages.size(), -1), report(r) {
+        for (size_t i = 0; i < p.stages.size(); ++i) {
+            const stage& s = p.stages[i];
+            for (size_t c = 0; c < s.criteria.size(); ++c)
+                r.criteria.push_back(criterion_ref{static_cast<int>(i), c, s.criteria[c].id});
+            if (s.holding) {
+                if (holding < 0) holding = static_cast<int>(i);
+                continue;
+            }
+            if (s.closed_won || s.closed_lost) continue;
+            pipeline_pos[i] = static_cast<int>(pipeline.size());
+            pipeline.push_back(static_cast<int>(i));
+        }
+        for (int i : pipeline) {
+            std::vector<bound_rule> rules;
+            std::vector<uint16_t> ids;
+            const stage& s = p.stages[static_cast<size_t>(i)];
+            for (size_t c = 0; c < s.criteria.size(); ++c) {
+                rules.push_back(bind_rule(s.criteria[c].program, table));
+                for (size_t k = 0; k < r.criteria.size(); ++k)
+                    if (r.criteria[k].stage == i && r.criteria[k].index == c) ids.push_back(static_cast<uint16_t>(k));
+            }
+            bound.push_back(std::move(rules));
+            crit_ids.push_back(std::move(ids));
+        }
+        if (cols.stage) stage_cache.assign(cols.stage->pool.size(), -2);
+        if (cols.owner) owner_cache.assign(cols.owner->pool.size(), -1);
+    }
+
+    int recorded_stage(size_t row, const audit_options& options) {
+        if (!cols.stage) return -1;
+        const uint32_t idx = cols.stage->text[row];
+        if (stage_cache[idx] == -2) stage_cache[idx] = stage_of(cols.stage->pool[idx], p, options);
+        return stage_cache[idx];
+    }
+
+    owner_kind owner_of(size_t row) {
+        if (!cols.owner) return owner_kind::missing;
+        const uint32_t idx = cols.owner->text[row];
+        if (owner_cache[idx] < 0) owner_cache[idx] = static_cast<int8_t>(classify_owner(cols.owner->pool[idx], p.limits));
+        return static_cast<owner_kind>(owner_cache[idx]);
+    }
+
+    bool is_closed(size_t row, int st) const {
+        if (st >= 0 && (p.stages[static_cast<size_t>(st)].closed_won || p.stages[static_cast<size_t>(st)].closed_lost))
+            return true;
+        const std::string_view status = text_at(cols.status, row);
+        return status == status_won || status == status_lost;
+    }
+
+    // Criteria of the pipeline up to and including position `last`; fills the
+    // failing criteria and answers the real stage (a process index, -1 = none).
+    int judge_criteria(size_t row, int last, std::vector<uint16_t>& unmet, std::vector<uint16_t>& unrecorded) const {
+        int real = -1;
+        bool holding_so_far = true;
+        for (int pos = 0; pos <= last; ++pos) {
+            const auto& rules = bound[static_cast<size_t>(pos)];
+            for (size_t c = 0; c < rules.size(); ++c) {
+                const outcome o = evaluate(rules[c], table, row, as_of);
+                if (o == outcome::met) continue;
+                holding_so_far = false;
+                (o == outcome::unmet ? unmet : unrecorded).push_back(crit_ids[static_cast<size_t>(pos)][c]);
+            }
+            if (holding_so_far) real = pipeline[static_cast<size_t>(pos)];
+        }
+        return real;
+    }
+
+    void judge_follow_up(size_t row, deal_audit& d) const {
+        const day_t proposal = date_at(cols.proposal_sent, row);
+        if (proposal == no_date) return;
+        const day_t response = date_at(cols.buyer_response, row);
+        // A response on the proposal's own day counts as a response.
+        if (response != no_date && response >= proposal) return;
+        const day_t follow = date_at(cols.follow_up, row);
+        const bool followed = follow != no_date && follow > proposal;
+        if (!followed && business_days_between(proposal, as_of) >= p.limits.follow_up_business_days)
+            add(d, finding_code::follow_up_overdue);
+        if (as_of - proposal >= p.limits.reengage_after_days) add(d, finding_code::reengage_due);
+    }
+
+    void judge_archive(size_t row, deal_audit& d, bool in_holding) const {
+        const day_t activity = date_at(cols.buyer_activity, row);
+        const day_t reference = activity != no_date ? activity : date_at(cols.created, row);
+        if (reference == no_date) {
+            add(d, finding_code::activity_unrecorded);
+        } else if (as_of - reference >= p.limits.inactive_after_days) {
+            const day_t snooze = date_at(cols.snoozed_until, row);
+            add(d, snooze != no_date && snooze > as_of ? finding_code::snoozed : finding_code::stale);
+        }
+        if (in_holding) {
+            const day_t entered = date_at(cols.stage_entered, row);
+            if (entered != no_date && as_of - entered >= p.limits.reengagement_window_days &&
+                (activity == no_date || activity < entered))
+                add(d, finding_code::archive_due);
+        }
+        const day_t close = date_at(cols.close, row);
+        if (close != no_date && close < as_of) add(d, finding_code::close_date_passed);
+    }
+
+    void judge_owner(size_t row, deal_audit& d) {
+        switch (owner_of(row)) {
+            case owner_kind::missing: add(d, finding_code::owner_missing); break;
+            case owner_kind::multiple: add(d, finding_code::owner_multiple); break;
+            case owner_kind::shared: add(d, finding_code::owner_shared); break;
+            case owner_kind::not_in_roster: add(d, finding_code::owner_not_in_roster); break;
+            case owner_kind::fine: break;
+        }
+    }
+
+    void add(deal_audit& d, finding_code code, const std::vector<uint16_t>& criteria = {}) const {
+        finding f;
+        f.code = code;
+        f.criteria_first = static_cast<uint32_t>(report.finding_criteria.size());
+        f.criteria_count = static_cast<uint16_t>(criteria.size());
+        report.finding_criteria.insert(report.finding_criteria.end(), criteria.begin(), criteria.end());
+        report.findings.push_back(f);
+        ++d.findings_count;
+        if (counts_as_failure(code)) d.failing_layers |= static_cast<uint8_t>(1u << static_cast<unsigned>(layer_of(code)));
+    }
+
+    // One open deal through the five layers, in layer order so findings read in that order.
+    deal_audit judge(size_t row, int st) {
+        deal_audit d;
+        d.findings_first = static_cast<uint32_t>(report.findings.size());
+        unmet_ids.clear();
+        unrecorded_ids.clear();
+        d.row = row;
+        d.recorded_stage = st;
+        const double amount = cols.amount ? cols.amount->number[row] : missing_number();
+        d.amount_missing = std::isnan(amount);
+        d.amount_cents = to_cents(amount);
+        const bool in_holding = st >= 0 && p.stages[static_cast<size_t>(st)].holding;
+        if (st < 0) {
+            add(d, finding_code::stage_unknown);
+            // An unknown stage is still placed: the last stage whose criteria hold.
+            if (!pipeline.empty()) d.real_stage = judge_criteria(row, static_cast<int>(pipeline.size()) - 1, unmet_ids, unrecorded_ids);
+        } else if (!in_holding) {
+            d.real_stage = judge_criteria(row, pipeline_pos[static_cast<size_t>(st)], unmet_ids, unrecorded_ids);
+            if (!unmet_ids.empty()) add(d, finding_code::exit_criteria_unmet, unmet_ids);
+            if (!unrecorded_ids.empty()) add(d, finding_code::exit_criteria_unrecorded, unrecorded_ids);
+        }
+        judge_owner(row, d);
+        if (st >= 0 && !in_holding && p.stages[static_cast<size_t>(st)].follow_up) judge_follow_up(row, d);
+        judge_archive(row, d, in_holding);
+        d.in_real_pipeline = d.real_stage >= 0 && !in_holding && !d.fails(layer::archive);
+        return d;
+    }
+};
+
+void add_totals(audit_report& r, const process& p) {
+    std::vector<int> stage_slot(p.stages.size(), -1);
+    for (size_t i = 0; i < p.stages.size(); ++i) {
+        if (p.stages[i].closed_won || p.stages[i].closed_lost) continue;
+        stage_slot[i] = static_cast<int>(r.stages.size());
+        r.stages.push_back(stage_total{static_cast<int>(i), 0, 0, 0, 0});
+    }
+    for (size_t l = 0; l < layer_count; ++l) r.layers[l].id = static_cast<layer>(l);
+    bool any_amount = false;
+    for (const deal_audit& d : r.deals) {
+        any_amount = any_amount || !d.amount_missing;
+        if (d.amount_missing) ++r.missing_amount_deals;
+        r.stated_cents += d.amount_cents;
+        if (d.recorded_stage < 0) ++r.unknown_stage_deals;
+        const stage* recorded = d.recorded_stage >= 0 ? &p.stages[static_cast<size_t>(d.recorded_stage)] : nullptr;
+        if (recorded && recorded->holding) ++r.holding_deals;
+        else if (d.real_stage < 0) ++r.not_pipeline_deals;
+        if (recorded && !recorded->holding) r.stated_weighted_cents += weighted_cents(d.amount_cents, recorded->probability);
+        if (recorded && stage_slot[static_cast<size_t>(d.recorded_stage)] >= 0) {
+            stage_total& s = r.stages[static_cast<size_t>(stage_slot[static_cast<size_t>(d.recorded_stage)])];
+            ++s.stated_count;
+            s.stated_cents += d.amount_cents;
+        }
+        if (d.in_real_pipeline) {
+            r.real_cents += d.amount_cents;
+            r.real_weighted_cents += weighted_cents(d.amount_cents, p.stages[static_cast<size_t>(d.real_stage)].probability);
+            stage_total& s = r.stages[static_cast<size_t>(stage_slot[static_cast<size_t>(d.real_stage)])];
+            ++s.real_count;
+            s.real_cents += d.amount_cents;
+        }
+        for (size_t l = 0; l < layer_count; ++l)
+            if (d.fails(static_cast<layer>(l))) {
+                ++r.layers[l].deals_failing;
+                r.layers[l].amount_at_risk_cents += d.amount_cents;
+            }
+    }
+    r.amounts_recorded = any_amount && r.stated_cents > 0;
+    for (layer_total& l : r.layers) {
+        double share = 0;
+        if (r.amounts_recorded)
+            share = static_cast<double>(l.amount_at_risk_cents) / static_cast<double>(r.stated_cents);
+        else if (r.open_deals > 0)
+            share = static_cast<double>(l.deals_failing) / static_cast<double>(r.open_deals);
+        const long score = std::lround(100.0 * (1.0 - share));
+        l.score = static_cast<int>(score < 0 ? 0 : score > 100 ? 100 : score);
+    }
+    for (size_t l = 0; l < layer_count; ++l) {
+        const layer_total& c = r.layers[l];
+        if (c.deals_failing == 0) continue;
+        if (r.weakest_layer < 0) {
+            r.weakest_layer = static_cast<int>(l);
+            continue;
+        }
+        const layer_total& w = r.layers[static_cast<size_t>(r.weakest_layer)];
+        // Larger amount at risk, then more deals, then the earlier layer (kept by strict comparison).
+        const bool better = r.amounts_recorded
+                                ? (c.amount_at_risk_cents > w.amount_at_risk_cents ||
+                                   (c.amount_at_risk_cents == w.amount_at_risk_cents && c.deals_failing > w.deals_failing))
+                                : c.deals_failing > w.deals_failing;
+        if (better) r.weakest_layer = static_cast<int>(l);
+    }
+}
+
+void add_warnings(audit_report& r, const deal_table& table, const audit_columns& cols) {
+    if (!cols.stage)
+        r.warnings.push_back(make_error("audit.no_stage", "The export has no stage column, so no deal can be placed in the process.",
+                                        location{"audit", 0, 0, "", "stage"}));
+    if (!cols.amount)
+        r.warnings.push_back(make_error("audit.no_amount", "The export has no amount column, so every pipeline figure is 0 and layers are ranked by deal counts.",
+                                        location{"audit", 0, 0, "", "amount"}));
+    else if (r.missing_amount_deals > 0) {
+        uint32_t first = 0;
+        for (const deal_audit& d : r.deals)
+            if (d.amount_missing) {
+                first = table.line[d.row];
+                break;
+            }
+        r.warnings.push_back(make_error("audit.amount_missing",
+                                        std::to_string(r.missing_amount_deals) + " open deal" +
+                                            (r.missing_amount_deals == 1 ? " has no amount and counts" : "s have no amount and count") +
+                                            " as 0 (first on line " + std::to_string(first) + ").",
+                                        location{"csv", first, 0, "", "amount"}));
+    }
+    if (cols.currency) {
+        std::string_view first;
+        for (const deal_audit& d : r.deals) {
+            const std::string_view c = cols.currency->text_at(d.row);
+            if (c.empty()) continue;
+            if (first.empty()) {
+                first = c;
+            } else if (c != first && normalize_key(c) != normalize_key(first)) {
+                r.warnings.push_back(make_error("audit.mixed_currency",
+                                                "Open deals are recorded in several currencies (\"" + std::string(first) + "\" and \"" +
+                                                    std::string(c) + "\" on line " + std::to_string(table.line[d.row]) +
+                                                    "); amounts are added as written, without conversion.",
+                                                location{"csv", table.line[d.row], 0, "", "currency"}));
+                break;
+            }
+        }
+    }
+}
+
+REVDIAG_NOINLINE void judge_rows(engine& e, audit_report& r, size_t from, size_t to, const audit_options& options) {
+    for (size_t row = from; row < to; ++row) {
+        const int st = e.recorded_stage(row, options);
+        if (e.is_closed(row, st)) {
+            ++r.closed_deals;
+            continue;
+        }
+        r.deals.push_back(e.judge(row, st));
+    }
+}
+
+}  // namespace
+
+audit_report run_audit(const deal_table& table, const process& p, day_t as_of, const audit_options& options) {
+    audit_report r;
+    r.as_of = as_of;
+    r.rows = table.rows();
+    engine e(table, p, as_of, r);
+    r.deals.reserve(table.rows());
+    for (size_t from = 0; from < table.rows(); from += loop_block)
+        judge_rows(e, r, from, std::min(table.rows(), from + loop_block), options);
+    r.open_deals = r.deals.size();
+    add_totals(r, p);
+    r.owners = detail::owner_action_lists(r, table, p);
+    r.process_findings = check_process(p, &table);
+    add_warnings(r, table, e.cols);
+    return r;
+}
+
+}  // namespace revdiag

@@ -1,0 +1,339 @@
+// Loading revdiag.process/1: walks the positioned JSON tree, so every error names
+// its JSON pointer and its line and column; criteria are compiled here, once.
+#include <optional>
+
+#include "process/internal.h"
+#include "json/reader.h"
+#include "rules/names.h"
+
+namespace revdiag {
+
+namespace {
+
+using process_detail::jmember;
+using process_detail::jvalue;
+
+constexpr std::string_view schema_id = "revdiag.process/1";
+// Thresholds beyond a hundred years are typos, not policies.
+constexpr double max_threshold_days = 36500;
+
+class loader {
+public:
+    explicit loader(const std::vector<std::string>& extra) : extra_(extra) {}
+
+    result<process> run(std::string_view text) {
+        result<jvalue> doc = process_detail::read_json(text);
+        if (!doc) return doc.err();
+        process p;
+        read_process(*doc, p);
+        if (err_) return *err_;
+        return p;
+    }
+
+private:
+    bool failed() const { return err_.has_value(); }
+
+    void fail(std::string code, const jvalue& at, const std::string& pointer, std::string message,
+              std::string field = {}) {
+        if (err_) return;
+        err_ = make_error(std::move(code), std::move(message), location{"process", at.line, at.column, pointer, std::move(field)});
+    }
+
+    static std::string shown(const std::string& pointer) { return pointer.empty() ? "the document" : pointer; }
+
+    bool expect(const jvalue& v, jvalue::kind_t kind, const std::string& pointer) {
+        if (v.kind == kind) return true;
+        fail("process.type", v, pointer,
+             shown(pointer) + " must be " + (kind == jvalue::array_v    ? "an array"
+                                             : kind == jvalue::object_v ? "an object"
+                                             : kind == jvalue::bool_v   ? "true or false"
+                                             : kind == jvalue::number_v ? "a number"
+                                                                        : "a text") +
+                 ", got " + std::string(process_detail::kind_name(v.kind)) + ".");
+        return false;
+    }
+
+    // Unknown keys are errors so that a typo (`buyer_actoin`) never silently drops a setting.
+    bool known_keys(const jvalue& obj, const std::string& pointer, std::initializer_list<std::string_view> allowed) {
+        for (const jmember& m : obj.members) {
+            bool ok = false;
+            for (std::string_view a : allowed) ok = ok || a == m.key;
+            if (ok) continue;
+            std::string list;
+            for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+            const std::string hint = rules_detail::closest_name(m.key, std::vector<std::string_view>(allowed));
+            jvalue pos;
+            pos.line = m.line;
+            pos.column = m.column;
+            fail("process.unknown_key", pos, pointer + "/" + process_detail::pointer_token(m.key),
+                 "Unknown key `" + m.key + "` in " + shown(pointer) +
+                     (hint.empty() ? "; expected one of: " + list + "." : "; did you mean " + hint + "?"));
+            return false;
+        }
+        return true;
+    }
+
+    static const jvalue* member(const jvalue& obj, std::string_view key) {
+        for (const jmember& m : obj.members)
+            if (m.key == key) return &m.value;
+        return nullptr;
+    }
+
+    void missing(const jvalue& obj, const std::string& pointer, std::string_view key, const std::string& what) {
+        fail("process.missing", obj, pointer + "/" + std::string(key),
+             what + " at " + shown(pointer) + " has no `" + std::string(key) + "`.");
+    }
+
+    bool read_text(const jvalue& obj, const std::string& pointer, std::string_view key, std::string& out,
+                   const std::string& owner_desc, bool required) {
+        const jvalue* v = member(obj, key);
+        if (!v) {
+            if (required) missing(obj, pointer, key, owner_desc);
+            return !required;
+        }
+        if (!expect(*v, jvalue::string_v, pointer + "/" + std::string(key))) return false;
+        out = v->text;
+        return true;
+    }
+
+    bool read_flag(const jvalue& obj, const std::string& pointer, std::string_view key, bool& out) {
+        const jvalue* v = member(obj, key);
+        if (!v) return true;
+        if (!expect(*v, jvalue::bool_v, pointer + "/" + std::string(key))) return false;
+        out = v->boolean;
+        return true;
+    }
+
+    bool read_days(const jvalue& obj, const std::string& pointer, std::string_view key, int& out) {
+        const jvalue* v = member(obj, key);
+        if (!v) return true;
+        const std::string ptr = pointer + "/" + std::string(key);
+        if (!expect(*v, jvalue::number_v, ptr)) return false;
+        if (!v->integral || v->number < 0 || v->number > max_threshold_days) {
+            fail("process.value", *v, ptr,
+                 ptr + " must be a whole number of days from 0 to 36500, got " + dump_json(ojson(v->number)) + ".");
+            return false;
+        }
+        out = static_cast<int>(v->number);
+        return true;
+    }
+
+    bool read_texts(const jvalue& obj, const std::string& pointer, std::string_view key, std::vector<std::string>& out) {
+        const jvalue* v = member(obj, key);
+        if (!v) return true;
+        const std::string ptr = pointer + "/" + std::string(key);
+        if (!expect(*v, jvalue::array_v, ptr)) return false;
+        out.clear();
+        for (size_t i = 0; i < v->items.size(); ++i) {
+            const std::string item_ptr = ptr + "/" + std::to_string(i);
+            if (!expect(v->items[i], jvalue::string_v, item_ptr)) return false;
+            if (v->items[i].text.find_first_not_of(" \t") == std::string::npos) {
+                fail("process.value", v->items[i], item_ptr, item_ptr + " is empty.");
+                return false;
+            }
+            out.push_back(v->items[i].text);
+        }
+        return true;
+    }
+
+    void read_process(const jvalue& doc, process& p) {
+        if (!expect(doc, jvalue::object_v, "")) return;
+        if (!known_keys(doc, "", {"schema", "name", "stages", "thresholds"})) return;
+        const jvalue* schema = member(doc, "schema");
+        if (!schema) {
+            fail("process.schema", doc, "/schema",
+                 "The process has no `schema`: add \"schema\": \"revdiag.process/1\".");
+            return;
+        }
+        if (schema->kind != jvalue::string_v || schema->text != schema_id) {
+            fail("process.schema", *schema, "/schema",
+                 "The schema must be \"revdiag.process/1\", got " +
+                     (schema->kind == jvalue::string_v ? "\"" + schema->text + "\"" : std::string(process_detail::kind_name(schema->kind))) +
+                     ".");
+            return;
+        }
+        if (!read_text(doc, "", "name", p.name, "The process", false)) return;
+        const jvalue* stages = member(doc, "stages");
+        if (!stages) return missing(doc, "", "stages", "The process");
+        if (!expect(*stages, jvalue::array_v, "/stages")) return;
+        if (stages->items.empty()) {
+            fail("process.value", *stages, "/stages", "The process has no stages.");
+            return;
+        }
+        for (size_t i = 0; i < stages->items.size() && !failed(); ++i) {
+            stage s;
+            read_stage(stages->items[i], "/stages/" + std::to_string(i), s);
+            p.stages.push_back(std::move(s));
+        }
+        if (failed()) return;
+        if (const jvalue* t = member(doc, "thresholds")) read_thresholds(*t, p.limits);
+        if (failed()) return;
+        check_unique(*stages, p);
+    }
+
+    void read_stage(const jvalue& v, const std::string& ptr, stage& s) {
+        if (!expect(v, jvalue::object_v, ptr)) return;
+        if (!known_keys(v, ptr,
+                        {"id", "name", "buyer_action", "owner_role", "aliases", "probability", "criteria",
+                         "closed_won", "closed_lost", "follow_up", "holding"}))
+            return;
+        if (!read_text(v, ptr, "id", s.id, "The stage", true)) return;
+        if (s.id.find_first_not_of(" \t") == std::string::npos) {
+            fail("process.value", *member(v, "id"), ptr + "/id", "The stage at " + ptr + " has an empty id.");
+            return;
+        }
+        if (!read_text(v, ptr, "name", s.name, "The stage", true)) return;
+        if (process_detail::stage_key(s.name).empty()) {
+            fail("process.value", *member(v, "name"), ptr + "/name",
+                 "The name of stage " + s.id + " has no letters or digits.", s.id);
+            return;
+        }
+        if (!read_text(v, ptr, "buyer_action", s.buyer_action, "The stage", false)) return;
+        if (!read_text(v, ptr, "owner_role", s.owner_role, "The stage", false)) return;
+        if (!read_texts(v, ptr, "aliases", s.aliases)) return;
+        if (!read_flag(v, ptr, "closed_won", s.closed_won) || !read_flag(v, ptr, "closed_lost", s.closed_lost) ||
+            !read_flag(v, ptr, "follow_up", s.follow_up) || !read_flag(v, ptr, "holding", s.holding))
+            return;
+        const jvalue* prob = member(v, "probability");
+        if (!prob) return missing(v, ptr, "probability", "The stage");
+        if (!expect(*prob, jvalue::number_v, ptr + "/probability")) return;
+        if (prob->number < 0 || prob->number > 1) {
+            // Percent-style values are refused rather than guessed: is 1 then 1% or 100%?
+            fail("process.value", *prob, ptr + "/probability",
+                 "The probability of stage " + s.id + " is " + dump_json(ojson(prob->number)) +
+                     "; write it from 0 to 1 (0.6 for 60%).",
+                 s.id);
+            return;
+        }
+        s.probability = prob->number;
+        if (s.closed_won && s.closed_lost) {
+            fail("process.value", v, ptr, "Stage " + s.id + " cannot be both closed_won and closed_lost.", s.id);
+            return;
+        }
+        if (s.holding && (s.closed_won || s.closed_lost)) {
+            fail("process.value", v, ptr, "Stage " + s.id + " cannot be both a holding stage and a closed stage.", s.id);
+            return;
+        }
+        if (const jvalue* criteria = member(v, "criteria")) {
+            if (!expect(*criteria, jvalue::array_v, ptr + "/criteria")) return;
+            for (size_t j = 0; j < criteria->items.size() && !failed(); ++j) {
+                criterion c;
+                read_criterion(criteria->items[j], ptr + "/criteria/" + std::to_string(j), s, c);
+                s.criteria.push_back(std::move(c));
+            }
+        }
+    }
+
+    void read_criterion(const jvalue& v, const std::string& ptr, const stage& s, criterion& c) {
+        if (!expect(v, jvalue::object_v, ptr)) return;
+        if (!known_keys(v, ptr, {"id", "label", "rule"})) return;
+        if (!read_text(v, ptr, "id", c.id, "The criterion", true)) return;
+        if (c.id.find_first_not_of(" \t") == std::string::npos) {
+            fail("process.value", *member(v, "id"), ptr + "/id", "The criterion at " + ptr + " has an empty id.");
+            return;
+        }
+        if (!read_text(v, ptr, "label", c.label, "The criterion", false)) return;
+        if (!read_text(v, ptr, "rule", c.rule, "The criterion", true)) return;
+        result<rule_program> program = compile_rule(c.rule, extra_);
+        if (program) {
+            c.program = std::move(*program);
+            return;
+        }
+        // The rule's own code (rule.type, rule.syntax, ...) is kept; the location
+        // moves into the file: same line, and the exact column when the string
+        // has no escapes (each rule character is then one file character).
+        const jvalue& rule_value = *member(v, "rule");
+        const error& e = program.err();
+        jvalue pos = rule_value;
+        if (rule_value.plain && e.at.column > 0) pos.column = rule_value.column + e.at.column;
+        fail(e.code, pos, ptr + "/rule", "Stage " + s.id + ", criterion " + c.id + ": " + e.message, c.id);
+    }
+
+    void read_thresholds(const jvalue& v, thresholds& t) {
+        const std::string ptr = "/thresholds";
+        if (!expect(v, jvalue::object_v, ptr)) return;
+        if (!known_keys(v, ptr,
+                        {"follow_up_business_days", "reengage_after_days", "inactive_after_days",
+                         "reengagement_window_days", "owner_shared_patterns", "roster"}))
+            return;
+        if (!read_days(v, ptr, "follow_up_business_days", t.follow_up_business_days) ||
+            !read_days(v, ptr, "reengage_after_days", t.reengage_after_days) ||
+            !read_days(v, ptr, "inactive_after_days", t.inactive_after_days) ||
+            !read_days(v, ptr, "reengagement_window_days", t.reengagement_window_days))
+            return;
+        if (!read_texts(v, ptr, "owner_shared_patterns", t.owner_shared_patterns)) return;
+        read_texts(v, ptr, "roster", t.roster);
+    }
+
+    // Ids must be unique, and every spelling a stage answers to (id, name,
+    // aliases) must name one stage only, or match_stage would be ambiguous.
+    void check_unique(const jvalue& stages, const process& p) {
+        struct seen_key {
+            std::string key;
+            size_t stage;
+        };
+        std::vector<seen_key> keys;
+        std::vector<std::string> criterion_ids;
+        int holding = 0;
+        for (size_t i = 0; i < p.stages.size() && !failed(); ++i) {
+            const stage& s = p.stages[i];
+            const jvalue& sv = stages.items[i];
+            const std::string ptr = "/stages/" + std::to_string(i);
+            if (s.holding && ++holding > 1) {
+                fail("process.value", sv, ptr + "/holding", "Only one stage may be the holding stage; " + s.id + " is a second.", s.id);
+                return;
+            }
+            for (size_t j = 0; j < i; ++j)
+                if (p.stages[j].id == s.id) {
+                    fail("process.duplicate_id", *member(sv, "id"), ptr + "/id",
+                         "The stage id " + s.id + " is used twice (also at /stages/" + std::to_string(j) + ").", s.id);
+                    return;
+                }
+            struct spelling_at {
+                std::string text;
+                std::string where;
+                const jvalue* value;
+            };
+            std::vector<spelling_at> spellings{{s.id, "/id", member(sv, "id")}, {s.name, "/name", member(sv, "name")}};
+            for (size_t a = 0; a < s.aliases.size(); ++a)
+                spellings.push_back({s.aliases[a], "/aliases/" + std::to_string(a), &member(sv, "aliases")->items[a]});
+            for (const auto& [spelling, where, value] : spellings) {
+                const std::string key = process_detail::stage_key(spelling);
+                for (const seen_key& k : keys)
+                    if (k.key == key && k.stage != i) {
+                        fail("process.duplicate_id", *value, ptr + where,
+                             "`" + spelling + "` of stage " + s.id + " already names stage " + p.stages[k.stage].id + ".",
+                             s.id);
+                        return;
+                    }
+                if (key.empty()) {
+                    fail("process.value", *value, ptr + where,
+                         "`" + spelling + "` of stage " + s.id + " has no letters or digits to match deals by.", s.id);
+                    return;
+                }
+                keys.push_back({key, i});
+            }
+            for (size_t c = 0; c < s.criteria.size(); ++c) {
+                for (const std::string& id : criterion_ids)
+                    if (id == s.criteria[c].id) {
+                        const jvalue& cv = member(sv, "criteria")->items[c];
+                        fail("process.duplicate_id", *member(cv, "id"), ptr + "/criteria/" + std::to_string(c) + "/id",
+                             "The criterion id " + id + " is used twice; findings name criteria by id.", id);
+                        return;
+                    }
+                criterion_ids.push_back(s.criteria[c].id);
+            }
+        }
+    }
+
+    const std::vector<std::string>& extra_;
+    std::optional<error> err_;
+};
+
+}  // namespace
+
+result<process> load_process(std::string_view json_text, const std::vector<std::string>& extra_fields) {
+    return loader(extra_fields).run(json_text);
+}
+
+}  // namespace revdiag

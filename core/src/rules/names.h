@@ -1,0 +1,41 @@
+// Private: the names a rule can use (functions, canonical and extra fields) and
+// the "did you mean" suggestion that error messages share with process loading.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/program.h"
+
+namespace revdiag::rules_detail {
+
+struct function_info {
+    std::string_view name;
+    opcode op;
+    int arity;
+    vtype arg;      // the type every argument must have, unless any_arg
+    vtype result;
+    bool any_arg;
+};
+
+/// The function called `name` (lower case), or nullptr.
+const function_info* find_function(std::string_view name);
+/// "present, days_since, …": for error messages.
+std::string function_names();
+
+/// A field a rule reads: its name as the table spells it, and its type.
+struct field_ref {
+    std::string name;
+    vtype type = vtype::text;
+};
+/// Resolve a lower-cased identifier against the canonical fields, then the
+/// extra columns (text, matched regardless of case). False when unknown.
+bool resolve_field(std::string_view lowered, const std::vector<std::string>& extra, field_ref& out);
+/// The known field closest to a misspelled one, or "" when none is close.
+std::string suggest_field(std::string_view lowered, const std::vector<std::string>& extra);
+
+/// The candidate within a small edit distance of `word` (case ignored), or "".
+std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates);
+
+}  // namespace revdiag::rules_detail
