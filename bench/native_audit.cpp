@@ -5,9 +5,9 @@
 // Usage: native_audit FILE [--as-of D] [--chunk-mb N] [--rerun] [--read-only]
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -41,10 +41,14 @@ int main(int argc, char** argv) {
     bool rerun = false, read_only = false;
     for (int i = 2; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--as-of" && i + 1 < argc) as_of = argv[++i];
-        else if (a == "--chunk-mb" && i + 1 < argc) chunk = std::stoul(argv[++i]) << 20;
-        else if (a == "--rerun") rerun = true;
-        else if (a == "--read-only") read_only = true;
+        if (a == "--as-of" && i + 1 < argc)
+            as_of = argv[++i];
+        else if (a == "--chunk-mb" && i + 1 < argc)
+            chunk = std::stoul(argv[++i]) << 20;
+        else if (a == "--rerun")
+            rerun = true;
+        else if (a == "--read-only")
+            read_only = true;
     }
     std::ifstream in(argv[1], std::ios::binary);
     if (!in) {
@@ -71,7 +75,8 @@ int main(int argc, char** argv) {
     out["rows"] = finished["rows"];
     if (!read_only) {
         const auto t2 = clock_type::now();
-        const std::string envelope = session.audit(nlohmann::json{{"as_of", as_of}, {"deals", "none"}, {"action_deals", 3}}.dump());
+        const std::string envelope =
+            session.audit(nlohmann::json{{"as_of", as_of}, {"deals", "none"}, {"action_deals", 3}}.dump());
         const nlohmann::json report = checked(envelope);
         out["audit_seconds"] = seconds_since(t2);
         out["report_bytes"] = envelope.size();
@@ -84,8 +89,9 @@ int main(int argc, char** argv) {
                 designed["thresholds"]["inactive_after_days"] = 20 + i;
                 const auto t = clock_type::now();
                 const std::clock_t c = std::clock();
-                checked(session.audit(
-                    nlohmann::json{{"as_of", as_of}, {"deals", "none"}, {"action_deals", 3}, {"process", designed}}.dump()));
+                checked(session.audit(nlohmann::json{
+                    {"as_of", as_of}, {"deals", "none"}, {"action_deals", 3}, {"process", designed}}
+                                          .dump()));
                 times.push_back(seconds_since(t));
                 cpu.push_back(static_cast<double>(std::clock() - c) / CLOCKS_PER_SEC);
             }

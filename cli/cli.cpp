@@ -15,9 +15,13 @@ std::vector<command>& table() {
 }
 }  // namespace
 
-registrar::registrar(command c) { table().push_back(std::move(c)); }
+registrar::registrar(command c) {
+    table().push_back(std::move(c));
+}
 
-const std::vector<command>& commands() { return table(); }
+const std::vector<command>& commands() {
+    return table();
+}
 
 args_parser::args_parser(const std::vector<std::string>& args, std::vector<std::string> value_options,
                          std::vector<std::string> flag_options) {
@@ -101,7 +105,8 @@ std::optional<std::string> read_input(const std::string& path, std::ostream& err
     }
     in.clear();
     char block[1 << 16];
-    while (in.read(block, sizeof block) || in.gcount() > 0) text.append(block, static_cast<size_t>(in.gcount()));
+    while (in.read(block, sizeof block) || in.gcount() > 0)
+        text.append(block, static_cast<size_t>(in.gcount()));
     if (in.bad()) {
         err << "revdiag: cannot read " << path << "\n";
         return std::nullopt;
@@ -136,7 +141,8 @@ int report_envelope_error(const std::string& envelope, std::ostream& err) {
         const auto& at = e["at"];
         std::string where;
         if (at.contains("line")) where += "line " + at["line"].dump();
-        if (at.contains("column")) where += (where.empty() ? "" : ", ") + std::string("column ") + at["column"].dump();
+        if (at.contains("column"))
+            where += (where.empty() ? "" : ", ") + std::string("column ") + at["column"].dump();
         if (at.contains("pointer")) where += (where.empty() ? "" : ", ") + at["pointer"].get<std::string>();
         if (!where.empty()) err << " (" << where << ")";
     }

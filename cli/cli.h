@@ -25,7 +25,7 @@ using command_fn = std::function<int(const std::vector<std::string>& args, io& s
 
 struct command {
     std::string name;
-    std::string usage;    // one line, shown by `revdiag help`
+    std::string usage;  // one line, shown by `revdiag help`
     command_fn run;
 };
 

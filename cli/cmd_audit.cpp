@@ -38,7 +38,9 @@ std::string money(const json& v) {
     return out;
 }
 
-std::string str(const json& v, const std::string& fallback = "") { return v.is_string() ? v.get<std::string>() : fallback; }
+std::string str(const json& v, const std::string& fallback = "") {
+    return v.is_string() ? v.get<std::string>() : fallback;
+}
 
 // Pads to `width`; a longer text still gets one space, so columns never run together.
 std::string pad(std::string s, size_t width) {
@@ -46,25 +48,31 @@ std::string pad(std::string s, size_t width) {
     return s;
 }
 
-std::string plural(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+std::string plural(size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
 
 std::string render_text(const json& r) {
     std::ostringstream o;
     const json& s = r["summary"];
     const json& in = r["input"];
-    o << "revdiag audit as of " << str(r["as_of"]) << ": " << plural(s.value("open_deals", size_t{0}), "open deal", "open deals")
-      << " of " << plural(s.value("rows", size_t{0}), "row", "rows");
-    if (in.is_object() && in.contains("detected_crm")) o << " (" << str(in["detected_crm"], "generic") << " export)";
+    o << "revdiag audit as of " << str(r["as_of"]) << ": "
+      << plural(s.value("open_deals", size_t{0}), "open deal", "open deals") << " of "
+      << plural(s.value("rows", size_t{0}), "row", "rows");
+    if (in.is_object() && in.contains("detected_crm"))
+        o << " (" << str(in["detected_crm"], "generic") << " export)";
     o << "\n\n";
     const double stated = s["stated_total"].get<double>(), real = s["real_total"].get<double>();
-    o << "Pipeline  stated " << money(s["stated_total"]) << "  ->  real " << money(s["real_total"]) << "   (" << money(s["difference"]);
+    o << "Pipeline  stated " << money(s["stated_total"]) << "  ->  real " << money(s["real_total"]) << "   ("
+      << money(s["difference"]);
     if (stated > 0) {
         char pct[32];
         std::snprintf(pct, sizeof pct, ", %.1f%%", 100.0 * (real - stated) / stated);
         o << pct;
     }
     o << ")\n";
-    o << "Weighted  stated " << money(s["stated_weighted"]) << "  ->  real " << money(s["real_weighted"]) << "\n";
+    o << "Weighted  stated " << money(s["stated_weighted"]) << "  ->  real " << money(s["real_weighted"])
+      << "\n";
     o << "Weakest layer: " << str(s["weakest_layer"], "none (no layer fails)") << "\n\n";
 
     std::vector<json> layers(r["layers"].begin(), r["layers"].end());
@@ -74,42 +82,53 @@ std::string render_text(const json& r) {
         if (by_amount && ra != rb) return ra > rb;
         return a["deals_failing"].get<size_t>() > b["deals_failing"].get<size_t>();
     });
-    o << "Layers, weakest first" << (by_amount ? " (by amount at risk)" : " (by deals failing: no amounts recorded)") << "\n";
+    o << "Layers, weakest first"
+      << (by_amount ? " (by amount at risk)" : " (by deals failing: no amounts recorded)") << "\n";
     for (size_t i = 0; i < layers.size(); ++i)
-        o << "  " << i + 1 << ". " << pad(str(layers[i]["id"]), 14) << pad(plural(layers[i]["deals_failing"].get<size_t>(), "deal", "deals"), 12)
-          << pad(money(layers[i]["amount_at_risk"]) + " at risk", 22) << "score " << layers[i]["score"].get<int>() << "\n";
+        o << "  " << i + 1 << ". " << pad(str(layers[i]["id"]), 14)
+          << pad(plural(layers[i]["deals_failing"].get<size_t>(), "deal", "deals"), 12)
+          << pad(money(layers[i]["amount_at_risk"]) + " at risk", 22) << "score "
+          << layers[i]["score"].get<int>() << "\n";
 
     o << "\nStages           stated                    real\n";
     for (const json& st : r["stages"]) {
-        std::string stated_cell = std::to_string(st["stated_count"].get<size_t>()) + "  " + money(st["stated_amount"]);
-        std::string real_cell = std::to_string(st["real_count"].get<size_t>()) + "  " + money(st["real_amount"]);
+        std::string stated_cell =
+            std::to_string(st["stated_count"].get<size_t>()) + "  " + money(st["stated_amount"]);
+        std::string real_cell =
+            std::to_string(st["real_count"].get<size_t>()) + "  " + money(st["real_amount"]);
         o << "  " << pad(str(st["name"]), 15) << pad(stated_cell, 26) << real_cell << "\n";
     }
     if (s.value("unknown_stage_deals", size_t{0}) > 0)
-        o << "  " << plural(s["unknown_stage_deals"].get<size_t>(), "deal has", "deals have") << " a stage the process does not know\n";
+        o << "  " << plural(s["unknown_stage_deals"].get<size_t>(), "deal has", "deals have")
+          << " a stage the process does not know\n";
 
     o << "\nWho must do what today\n";
     if (r["owners"].empty()) o << "  nothing: no deal is flagged\n";
     for (const json& owner : r["owners"]) {
-        o << "  " << str(owner["owner"], "(no owner)") << ": " << plural(owner["deals"].get<size_t>(), "deal", "deals") << ", "
-          << money(owner["amount_at_risk"]) << " at risk\n";
+        o << "  " << str(owner["owner"], "(no owner)") << ": "
+          << plural(owner["deals"].get<size_t>(), "deal", "deals") << ", " << money(owner["amount_at_risk"])
+          << " at risk\n";
         size_t shown = 0;
         for (const json& a : owner["actions"]) {
             if (shown++ == top_actions) {
-                o << "    ... " << plural(owner["actions"].size() - top_actions, "more action", "more actions") << "\n";
+                o << "    ... "
+                  << plural(owner["actions"].size() - top_actions, "more action", "more actions") << "\n";
                 break;
             }
-            o << "    - " << str(a["action"]) << ": " << plural(a["count"].get<size_t>(), "deal", "deals") << " (" << money(a["amount"]) << ")\n";
+            o << "    - " << str(a["action"]) << ": " << plural(a["count"].get<size_t>(), "deal", "deals")
+              << " (" << money(a["amount"]) << ")\n";
         }
     }
     std::vector<json> warnings;
-    if (in.is_object() && in.contains("warnings")) warnings.insert(warnings.end(), in["warnings"].begin(), in["warnings"].end());
+    if (in.is_object() && in.contains("warnings"))
+        warnings.insert(warnings.end(), in["warnings"].begin(), in["warnings"].end());
     warnings.insert(warnings.end(), r["warnings"].begin(), r["warnings"].end());
     if (!warnings.empty()) {
         o << "\nWarnings\n";
         for (const json& w : warnings) {
             o << "  - ";
-            if (w.contains("at") && w["at"].contains("line")) o << "line " << w["at"]["line"].get<uint64_t>() << ": ";
+            if (w.contains("at") && w["at"].contains("line"))
+                o << "line " << w["at"]["line"].get<uint64_t>() << ": ";
             o << str(w["message"]) << "\n";
         }
     }
@@ -142,12 +161,14 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
         if (!text) return exit_input_error;
         nlohmann::ordered_json process = nlohmann::ordered_json::parse(*text, nullptr, false);
         if (process.is_discarded()) {
-            s.err << "revdiag: the process file " << *p << " is not valid JSON (revdiag process check " << *p << " shows where)\n";
+            s.err << "revdiag: the process file " << *p << " is not valid JSON (revdiag process check " << *p
+                  << " shows where)\n";
             return exit_input_error;
         }
         options["process"] = std::move(process);
     }
-    for (const auto& [flag, key, at_last] : {std::tuple{"map", "map", false}, std::tuple{"stage-map", "stage_map", true}}) {
+    for (const auto& [flag, key, at_last] :
+         {std::tuple{"map", "map", false}, std::tuple{"stage-map", "stage_map", true}}) {
         for (const std::string& m : a.values(flag)) {
             std::string k, v;
             if (!split_pair(m, at_last, k, v)) {
@@ -202,10 +223,11 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
     return write_output(out_path, render_text(j), s.out, s.err) ? exit_ok : exit_input_error;
 }
 
-const registrar reg{{"audit",
-                     "audit [FILE|-] [--process P.json] [--as-of YYYY-MM-DD] [--map field=Header]... "
-                     "[--stage-map \"Recorded=stage_id\"]... [--sample NAME] [--format text|json|csv] [--out F]",
-                     run_audit_cmd}};
+const registrar reg{
+    {"audit",
+     "audit [FILE|-] [--process P.json] [--as-of YYYY-MM-DD] [--map field=Header]... "
+     "[--stage-map \"Recorded=stage_id\"]... [--sample NAME] [--format text|json|csv] [--out F]",
+     run_audit_cmd}};
 
 }  // namespace
 }  // namespace revdiag::cli

@@ -44,12 +44,14 @@ void print_diagnostic(const json& r, std::ostream& out) {
     for (const json& l : list_at(r, "layers")) {
         const int score = int_at(l, "score");
         out << "  " << padded(text_at(l, "name"), 20) << bar(score) << " " << padded(std::to_string(score), 4)
-            << text_at(l, "band_label") << (text_at(l, "id") == text_at(r, "weakest_layer") ? "  <- weakest" : "")
-            << "\n";
+            << text_at(l, "band_label")
+            << (text_at(l, "id") == text_at(r, "weakest_layer") ? "  <- weakest" : "") << "\n";
     }
     out << "\n" << text_at(r, "summary") << "\n\nWhat to do, in this order:\n";
     for (const json& rec : list_at(r, "recommendations")) {
-        out << "\n" << int_at(rec, "priority") << ". " << text_at(rec, "name") << " (" << int_at(rec, "score") << ")\n";
+        out << "\n"
+            << int_at(rec, "priority") << ". " << text_at(rec, "name") << " (" << int_at(rec, "score")
+            << ")\n";
         for (const json& step : list_at(rec, "steps"))
             if (step.is_string()) out << "   - " << step.get<std::string>() << "\n";
     }
@@ -101,7 +103,8 @@ int run_diagnose(const std::vector<std::string>& args, io& s) {
         if (!report) return exit_input_error;
         const json parsed = json::parse(*report, nullptr, false);
         if (parsed.is_discarded()) {
-            s.err << "revdiag: " << *report_path << " is not valid JSON; pass an audit report from `revdiag audit --format json`\n";
+            s.err << "revdiag: " << *report_path
+                  << " is not valid JSON; pass an audit report from `revdiag audit --format json`\n";
             return exit_input_error;
         }
         json o = json::object();
@@ -137,7 +140,8 @@ int run_snapshot(const std::vector<std::string>& args, io& s) {
     }
     if (!a.json_format) {
         s.out << text_at(r, "document");
-        if (!p.value("out")) s.err << "revdiag: add --out process.json to save the drafted process definition\n";
+        if (!p.value("out"))
+            s.err << "revdiag: add --out process.json to save the drafted process definition\n";
     }
     return exit_ok;
 }

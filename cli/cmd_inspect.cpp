@@ -74,8 +74,9 @@ void print_text(const ordered_json& j, const std::string& file, std::ostream& ou
 int run_inspect(const std::vector<std::string>& args, io& streams) {
     args_parser p(args, {"map", "format"}, {"rows"});
     if (!p.ok() || p.positional().size() != 1) {
-        streams.err << "revdiag inspect: " << (p.ok() ? "expected one FILE" : p.error())
-                    << "\nusage: revdiag inspect FILE [--map field=Header]... [--rows] [--format text|json]\n";
+        streams.err
+            << "revdiag inspect: " << (p.ok() ? "expected one FILE" : p.error())
+            << "\nusage: revdiag inspect FILE [--map field=Header]... [--rows] [--format text|json]\n";
         return exit_usage;
     }
     const std::string format = p.value("format").value_or("text");
@@ -108,7 +109,8 @@ int run_inspect(const std::vector<std::string>& args, io& streams) {
     return exit_ok;
 }
 
-const registrar reg{{"inspect", "inspect FILE [--map field=Header]... [--rows] [--format text|json]", run_inspect}};
+const registrar reg{
+    {"inspect", "inspect FILE [--map field=Header]... [--rows] [--format text|json]", run_inspect}};
 }  // namespace
 
 }  // namespace revdiag::cli

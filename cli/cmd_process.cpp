@@ -27,7 +27,8 @@ int run_default(const args_parser& args, io& s, const std::string& format) {
     }
     // Text output is the process document itself, ready to save and edit.
     const ordered_json j = ordered_json::parse(envelope, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("process")) return report_envelope_error(envelope, s.err);
+    if (j.is_discarded() || !j.is_object() || !j.contains("process"))
+        return report_envelope_error(envelope, s.err);
     s.out << j["process"].dump(2, ' ', false, ordered_json::error_handler_t::replace) << "\n";
     return exit_ok;
 }
@@ -50,10 +51,12 @@ int run_check(const args_parser& args, io& s, const std::string& format) {
     }
     if (rc != exit_ok) return rc;
     const ordered_json j = ordered_json::parse(envelope, nullptr, false);
-    const ordered_json findings = j.is_object() && j.contains("findings") ? j["findings"] : ordered_json::array();
+    const ordered_json findings =
+        j.is_object() && j.contains("findings") ? j["findings"] : ordered_json::array();
     const size_t n = findings.size();
     s.out << args.positional()[1] << ": valid process, "
-          << (n == 0 ? std::string("no findings") : std::to_string(n) + (n == 1 ? " finding" : " findings")) << "\n";
+          << (n == 0 ? std::string("no findings") : std::to_string(n) + (n == 1 ? " finding" : " findings"))
+          << "\n";
     for (const auto& f : findings) {
         if (!f.is_object()) continue;
         s.out << "  " << f.value("code", std::string()) << "  " << f.value("message", std::string()) << "\n";
@@ -61,12 +64,15 @@ int run_check(const args_parser& args, io& s, const std::string& format) {
     if (j.contains("against") && j["against"].is_object()) {
         const ordered_json& against = j["against"];
         s.out << "stages of the " << against.value("rows", 0) << " deals in the export:\n";
-        const ordered_json values = against.contains("stage_values") ? against["stage_values"] : ordered_json::array();
+        const ordered_json values =
+            against.contains("stage_values") ? against["stage_values"] : ordered_json::array();
         for (const auto& v : values) {
             if (!v.is_object()) continue;
             const int count = v.value("count", 0);
-            s.out << "  " << v.value("value", std::string()) << " (" << count << (count == 1 ? " deal" : " deals")
-                  << "): " << (v.contains("stage") && v["stage"].is_string() ? v["stage"].get<std::string>() : "no stage")
+            s.out << "  " << v.value("value", std::string()) << " (" << count
+                  << (count == 1 ? " deal" : " deals") << "): "
+                  << (v.contains("stage") && v["stage"].is_string() ? v["stage"].get<std::string>()
+                                                                    : "no stage")
                   << "\n";
         }
     }
@@ -88,8 +94,8 @@ int run_process(const std::vector<std::string>& argv, io& s) {
     return usage(s, "unknown subcommand `" + sub + "`");
 }
 
-const registrar reg{{"process", "process default | check P.json [--against deals.csv] [--format text|json]",
-                     run_process}};
+const registrar reg{
+    {"process", "process default | check P.json [--against deals.csv] [--format text|json]", run_process}};
 
 }  // namespace
 

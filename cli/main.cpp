@@ -12,7 +12,8 @@ namespace {
 void print_usage(std::ostream& os) {
     os << "usage: revdiag <command> [options]\n\ncommands:\n";
     for (const command& c : commands()) os << "  revdiag " << c.usage << "\n";
-    os << "  revdiag version\n  revdiag help\n\nExit codes: 0 a report was produced, 1 input error, 2 usage error.\n";
+    os << "  revdiag version\n  revdiag help\n\nExit codes: 0 a report was produced, 1 input error, 2 usage "
+          "error.\n";
 }
 }  // namespace
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 
 #include "revdiag/api.h"
@@ -14,12 +13,15 @@ namespace {
 const char* const real_exports[] = {"real/dynamics365-opportunity.csv", "real/hubspot-deals.csv",
                                     "real/maven-crm-sales-pipeline.csv", "real/salesforce-opportunity.csv",
                                     "real/zoho-potentials.csv"};
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
 }  // namespace
 
 TEST_CASE("cli audit json is byte-identical to api audit on golden cases and real exports", "[cli][audit]") {
     std::vector<std::string> files(std::begin(real_exports), std::end(real_exports));
-    for (const char* golden : {"golden/owner_findings.csv", "golden/hostile_text_is_data.csv", "golden/money_and_weights_in_cents.csv"})
+    for (const char* golden : {"golden/owner_findings.csv", "golden/hostile_text_is_data.csv",
+                               "golden/money_and_weights_in_cents.csv"})
         files.emplace_back(golden);
     for (const std::string& f : files) {
         INFO(f);
@@ -31,10 +33,16 @@ TEST_CASE("cli audit json is byte-identical to api audit on golden cases and rea
 
 TEST_CASE("cli audit passes stage maps and field maps to the api unchanged", "[cli][audit]") {
     const std::string f = "golden/stage_map_option.csv";
-    const auto run = run_cli("audit " + quoted(fixture_path(f)) +
-                             " --as-of 2026-06-30 --stage-map 'Verbal Commit=negotiation' --map 'owner=Account' --format json");
+    const auto run = run_cli(
+        "audit " + quoted(fixture_path(f)) +
+        " --as-of 2026-06-30 --stage-map 'Verbal Commit=negotiation' --map 'owner=Account' --format json");
     CHECK(run.exit_code == 0);
-    CHECK(run.out == revdiag::api::audit(read_fixture(f), R"({"as_of":"2026-06-30","map":{"owner":"Account"},"stage_map":{"Verbal Commit":"negotiation"}})") + "\n");
+    CHECK(
+        run.out ==
+        revdiag::api::audit(
+            read_fixture(f),
+            R"({"as_of":"2026-06-30","map":{"owner":"Account"},"stage_map":{"Verbal Commit":"negotiation"}})") +
+            "\n");
     const auto j = parse(run.out);
     CHECK(j["deals"][0]["stage"] == "negotiation");
     CHECK(j["deals"][0]["owner"] == "Acme");
@@ -44,11 +52,13 @@ TEST_CASE("cli audit csv is the flagged csv of the api", "[cli][audit][csv]") {
     const std::string f = "golden/hostile_text_is_data.csv";
     const auto run = run_cli("audit " + quoted(fixture_path(f)) + " --as-of 2026-06-30 --format csv");
     CHECK(run.exit_code == 0);
-    CHECK(run.out == parse(revdiag::api::flagged_csv(read_fixture(f), R"({"as_of":"2026-06-30"})"))["csv"].get<std::string>());
+    CHECK(run.out == parse(revdiag::api::flagged_csv(read_fixture(f), R"({"as_of":"2026-06-30"})"))["csv"]
+                         .get<std::string>());
 }
 
 TEST_CASE("cli audit text shows the headline and layers and owners", "[cli][audit]") {
-    const auto run = run_cli("audit " + quoted(fixture_path("golden/weakest_layer_tie_breaks.csv")) + " --as-of 2026-06-30");
+    const auto run = run_cli("audit " + quoted(fixture_path("golden/weakest_layer_tie_breaks.csv")) +
+                             " --as-of 2026-06-30");
     CHECK(run.exit_code == 0);
     CHECK(run.out.find("stated 10,000  ->  real 5,000") != std::string::npos);
     CHECK(run.out.find("Weakest layer: archive") != std::string::npos);
@@ -72,12 +82,14 @@ TEST_CASE("cli audit exit codes separate input errors from usage errors", "[cli]
     CHECK(run_cli("audit a.csv b.csv").exit_code == 2);
     CHECK(run_cli("audit --map owner").exit_code == 2);
     CHECK(run_cli("audit /no/such/file.csv").exit_code == 1);
-    const auto bad_date = run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) + " --as-of 2026-13-01 --format json");
+    const auto bad_date = run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) +
+                                  " --as-of 2026-13-01 --format json");
     CHECK(bad_date.exit_code == 1);
     const auto j = parse(bad_date.out);
     CHECK(j["ok"] == false);
     CHECK(j["error"]["code"] == "options.date");
-    const auto bad_stage = run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) + " --stage-map 'X=nowhere' --format json");
+    const auto bad_stage = run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) +
+                                   " --stage-map 'X=nowhere' --format json");
     CHECK(bad_stage.exit_code == 1);
     CHECK(parse(bad_stage.out)["error"]["at"]["pointer"] == "/stage_map/X");
     CHECK(run_cli("audit --sample no_such_demo").exit_code == 1);
@@ -97,7 +109,8 @@ TEST_CASE("the five real exports audit without error and fail where their data i
         CHECK(s["weakest_layer"] == "exit_criteria");
         CHECK(j["layers"][1]["deals_failing"] == s["open_deals"]);
     }
-    const auto maven = parse(revdiag::api::audit(read_fixture("real/maven-crm-sales-pipeline.csv"), R"({"as_of":"2026-06-30"})"));
+    const auto maven = parse(
+        revdiag::api::audit(read_fixture("real/maven-crm-sales-pipeline.csv"), R"({"as_of":"2026-06-30"})"));
     CHECK(maven["summary"]["ranked_by"] == "deals");
     CHECK(maven["warnings"][0]["code"] == "audit.amount_missing");
 }
@@ -108,7 +121,9 @@ TEST_CASE("cli sample writes the api sample csv and rejects bad counts", "[cli][
     CHECK(run.out == parse(revdiag::api::sample(R"({"demo":"agency_services"})"))["csv"].get<std::string>());
     const auto sized = run_cli("sample --crm zoho --profile stale --deals 5 --seed 9");
     CHECK(sized.exit_code == 0);
-    CHECK(sized.out == parse(revdiag::api::sample(R"({"crm":"zoho","profile":"stale","deals":5,"seed":9})"))["csv"].get<std::string>());
+    CHECK(sized.out ==
+          parse(revdiag::api::sample(R"({"crm":"zoho","profile":"stale","deals":5,"seed":9})"))["csv"]
+              .get<std::string>());
     CHECK(run_cli("sample --deals abc").exit_code == 2);
     CHECK(run_cli("sample --deals 0").exit_code == 1);
     CHECK(run_cli("sample --crm excel").exit_code == 1);

@@ -3,9 +3,8 @@
 // envelope is compared as parsed JSON with <case>.expected.json (all but the
 // ingest's "input" block, of which only the row count). Run
 // tests/fixtures/golden/update.sh to rewrite the expectations, then review the diff.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -42,7 +41,8 @@ TEST_CASE("golden audit reports match their expected JSON", "[golden][audit]") {
     REQUIRE(cases.size() >= 20);
     for (const fs::path& csv : cases) {
         INFO("case " << csv.filename().string());
-        const std::string envelope = revdiag::api::audit(revdiag::test::read_file(csv.string()), case_options(csv));
+        const std::string envelope =
+            revdiag::api::audit(revdiag::test::read_file(csv.string()), case_options(csv));
         const json actual = revdiag::test::parse(envelope);
         REQUIRE(actual.is_object());
         CHECK(actual.value("ok", false));
@@ -50,7 +50,8 @@ TEST_CASE("golden audit reports match their expected JSON", "[golden][audit]") {
         expected_path.replace_extension(".expected.json");
         if (update) {
             // Written in the report's own key order, so the files read like the report.
-            std::ofstream(expected_path, std::ios::binary) << nlohmann::ordered_json::parse(envelope).dump(2) << "\n";
+            std::ofstream(expected_path, std::ios::binary)
+                << nlohmann::ordered_json::parse(envelope).dump(2) << "\n";
             continue;
         }
         REQUIRE(fs::exists(expected_path));

@@ -1,7 +1,8 @@
+#include "revdiag/audit.h"
+
 #include <catch2/catch.hpp>
 
 #include "audit_test_table.h"
-#include "revdiag/audit.h"
 
 using namespace revdiag;
 using revdiag::test::deal_row;
@@ -34,9 +35,13 @@ bool has(const std::vector<std::string>& list, const std::string& code) {
     return false;
 }
 
-std::string stage_id(int st) { return st >= 0 ? default_process().stages[static_cast<size_t>(st)].id : std::string("-"); }
+std::string stage_id(int st) {
+    return st >= 0 ? default_process().stages[static_cast<size_t>(st)].id : std::string("-");
+}
 
-std::string iso(day_t d) { return format_iso_date(d); }
+std::string iso(day_t d) {
+    return format_iso_date(d);
+}
 
 }  // namespace
 
@@ -101,7 +106,8 @@ TEST_CASE("unmet and unrecorded criteria of one deal are reported apart", "[audi
     CHECK(c == std::vector<std::string>{"EXIT_CRITERIA_UNMET", "EXIT_CRITERIA_UNRECORDED"});
 }
 
-TEST_CASE("a deal failing the first stage criteria has no real stage and leaves the pipeline", "[audit][exit_criteria]") {
+TEST_CASE("a deal failing the first stage criteria has no real stage and leaves the pipeline",
+          "[audit][exit_criteria]") {
     deal_row d = healthy_deal("Discovery");
     d["last_buyer_activity_date"] = "";
     const audit_report r = audit_rows({d});
@@ -155,7 +161,8 @@ TEST_CASE("owners are missing or multiple or shared or off the roster", "[audit]
         return codes({d});
     };
     CHECK(owner_codes("") == std::vector<std::string>{"OWNER_MISSING"});
-    for (const char* several : {"Ann; Bob", "Ann / Bob", "Ann & Bob", "Ann, Bob", "Ann and Bob", "Ann AND Bob"})
+    for (const char* several :
+         {"Ann; Bob", "Ann / Bob", "Ann & Bob", "Ann, Bob", "Ann and Bob", "Ann AND Bob"})
         CHECK(owner_codes(several) == std::vector<std::string>{"OWNER_MULTIPLE"});
     for (const char* shared : {"Sales Team", "EMEA queue", "sales@acme.com", "Unassigned", "Shared Inbox"})
         CHECK(owner_codes(shared) == std::vector<std::string>{"OWNER_SHARED"});
@@ -173,7 +180,8 @@ TEST_CASE("owners are missing or multiple or shared or off the roster", "[audit]
     CHECK(codes_of(r, r.deals[1]).empty());
 }
 
-TEST_CASE("follow-up is due after five business days without response at the boundary", "[audit][follow_up]") {
+TEST_CASE("follow-up is due after five business days without response at the boundary",
+          "[audit][follow_up]") {
     // Proposal on Tuesday 2026-06-23; (Jun 23 - Jun 30] holds 5 weekdays.
     deal_row d = healthy_deal("Proposal");
     d["proposal_sent_date"] = "2026-06-23";
@@ -197,7 +205,8 @@ TEST_CASE("business days skip the weekend when counting toward a follow-up", "[a
     CHECK(has(codes({d}, friday + 3), "FOLLOW_UP_OVERDUE"));
 }
 
-TEST_CASE("a response on the proposal day or a later follow-up clears the follow-up finding", "[audit][follow_up]") {
+TEST_CASE("a response on the proposal day or a later follow-up clears the follow-up finding",
+          "[audit][follow_up]") {
     deal_row d = healthy_deal("Proposal");
     d["proposal_sent_date"] = "2026-06-01";
     d["last_buyer_response_date"] = "2026-06-01";
@@ -241,7 +250,8 @@ TEST_CASE("a deal is stale at thirty days without buyer activity and not before"
     CHECK(r.real_cents == 0);
 }
 
-TEST_CASE("the created date is the archive reference when no buyer activity is recorded", "[audit][archive]") {
+TEST_CASE("the created date is the archive reference when no buyer activity is recorded",
+          "[audit][archive]") {
     deal_row d = healthy_deal("Proposal");
     d["last_buyer_activity_date"] = "";
     d["stage"] = "Engaged";
@@ -264,7 +274,8 @@ TEST_CASE("a snoozed deal is reported but stays in the real pipeline", "[audit][
     CHECK(codes({d}) == std::vector<std::string>{"STALE"});
 }
 
-TEST_CASE("a holding-stage deal is archived after the re-engagement window without activity", "[audit][archive]") {
+TEST_CASE("a holding-stage deal is archived after the re-engagement window without activity",
+          "[audit][archive]") {
     deal_row d = healthy_deal("Re-engagement");
     d["last_buyer_activity_date"] = iso(as_of - 20);
     d["stage_entered_date"] = iso(as_of - 14);
@@ -282,7 +293,8 @@ TEST_CASE("a holding-stage deal is archived after the re-engagement window witho
     CHECK(codes({d}).empty());
 }
 
-TEST_CASE("a close date before the as-of date is flagged but the as-of day itself is not", "[audit][archive]") {
+TEST_CASE("a close date before the as-of date is flagged but the as-of day itself is not",
+          "[audit][archive]") {
     deal_row d = healthy_deal();
     d["close_date"] = iso(as_of - 1);
     CHECK(codes({d}) == std::vector<std::string>{"CLOSE_DATE_PASSED"});
@@ -290,7 +302,8 @@ TEST_CASE("a close date before the as-of date is flagged but the as-of day itsel
     CHECK(codes({d}).empty());
 }
 
-TEST_CASE("layers count failing deals and their amounts and score against the stated total", "[audit][totals]") {
+TEST_CASE("layers count failing deals and their amounts and score against the stated total",
+          "[audit][totals]") {
     deal_row a = healthy_deal();
     a["amount"] = "30000";
     a["owner"] = "";
@@ -322,7 +335,8 @@ TEST_CASE("the weakest layer ties break on deal count and then on layer order", 
     CHECK(audit_rows({a, b, c}).weakest_layer == 4);  // equal amounts: more deals fail archive
 }
 
-TEST_CASE("missing amounts count zero and layers rank by deals when no amount is recorded", "[audit][totals]") {
+TEST_CASE("missing amounts count zero and layers rank by deals when no amount is recorded",
+          "[audit][totals]") {
     deal_row a = healthy_deal();
     a["amount"] = "";
     a["owner"] = "";

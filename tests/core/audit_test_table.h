@@ -47,9 +47,15 @@ inline deal_table make_table(const std::vector<deal_row>& rows) {
                     break;
                 }
                 case field_type::money:
-                case field_type::percent: c.number.push_back(v.empty() ? missing_number() : std::strtod(v.c_str(), nullptr)); break;
-                case field_type::date: c.date.push_back(v.empty() ? no_date : *parse_iso_date(v)); break;
-                case field_type::boolean: c.flag.push_back(static_cast<int8_t>(v.empty() ? -1 : v == "true" ? 1 : 0)); break;
+                case field_type::percent:
+                    c.number.push_back(v.empty() ? missing_number() : std::strtod(v.c_str(), nullptr));
+                    break;
+                case field_type::date:
+                    c.date.push_back(v.empty() ? no_date : *parse_iso_date(v));
+                    break;
+                case field_type::boolean:
+                    c.flag.push_back(static_cast<int8_t>(v.empty() ? -1 : v == "true" ? 1 : 0));
+                    break;
             }
         }
         t.columns.push_back(std::move(c));

@@ -24,8 +24,8 @@ struct snapshot {
     std::vector<std::string> warnings;
     bool operator==(const snapshot& o) const {
         return ok == o.ok && error_code == o.error_code && error_line == o.error_line && cells == o.cells &&
-               row_end == o.row_end && lines == o.lines && encoding == o.encoding && line_ending == o.line_ending &&
-               delimiter == o.delimiter && warnings == o.warnings;
+               row_end == o.row_end && lines == o.lines && encoding == o.encoding &&
+               line_ending == o.line_ending && delimiter == o.delimiter && warnings == o.warnings;
     }
 };
 
@@ -83,13 +83,16 @@ std::string large_tricky_file() {
 TEST_CASE("csv reader gives identical results for random chunk boundaries", "[csv][stream]") {
     std::vector<std::string> inputs;
     for (const auto& entry : std::filesystem::directory_iterator(revdiag::test::fixture_path("csv")))
-        if (entry.path().extension() == ".csv") inputs.push_back(revdiag::test::read_file(entry.path().string()));
+        if (entry.path().extension() == ".csv")
+            inputs.push_back(revdiag::test::read_file(entry.path().string()));
     for (const auto& entry : std::filesystem::directory_iterator(revdiag::test::fixture_path("real")))
-        if (entry.path().extension() == ".csv") inputs.push_back(revdiag::test::read_file(entry.path().string()));
+        if (entry.path().extension() == ".csv")
+            inputs.push_back(revdiag::test::read_file(entry.path().string()));
     const std::string big = large_tricky_file();
     inputs.push_back(big);
     std::string utf16 = "\xFF\xFE";
-    for (const char c : big.substr(0, 150000)) {  // ASCII and UTF-8 lead bytes alike: widen bytewise as Latin-1
+    for (const char c :
+         big.substr(0, 150000)) {  // ASCII and UTF-8 lead bytes alike: widen bytewise as Latin-1
         utf16.push_back(c);
         utf16.push_back('\0');
     }
@@ -113,7 +116,8 @@ TEST_CASE("deal reader gives the same ingest result whether pushed whole or in c
     const auto whole = revdiag::read_deals(bytes);
     REQUIRE(whole.has_value());
     revdiag::deal_reader reader;
-    for (size_t at = 0; at < bytes.size(); at += 97) REQUIRE(reader.push(std::string_view(bytes).substr(at, 97)));
+    for (size_t at = 0; at < bytes.size(); at += 97)
+        REQUIRE(reader.push(std::string_view(bytes).substr(at, 97)));
     CHECK(reader.bytes() == bytes.size());
     const auto chunked = reader.finish({});
     REQUIRE(chunked.has_value());
@@ -121,7 +125,8 @@ TEST_CASE("deal reader gives the same ingest result whether pushed whole or in c
     CHECK(reader.rows() == 73);
 }
 
-TEST_CASE("an unterminated quote at the start of a 50 MB file fails fast under default limits", "[csv][linear]") {
+TEST_CASE("an unterminated quote at the start of a 50 MB file fails fast under default limits",
+          "[csv][linear]") {
     std::string bytes = "\"id,name\n";
     while (bytes.size() < 50u << 20) bytes += "1,Acme Incorporated,48250,2026-03-04\n";
     const auto started = std::chrono::steady_clock::now();

@@ -1,14 +1,15 @@
 // The CSV reader against one fixture per edge case (tests/fixtures/csv/<case>.csv
 // with <case>.expected.json beside it), plus limits and encodings.
+#include "revdiag/csv.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "revdiag/csv.h"
 #include "test_support.h"
 
+using nlohmann::json;
 using revdiag::csv_reader;
 using revdiag::reader_limits;
-using nlohmann::json;
 
 namespace {
 json table_rows(const revdiag::csv_table& t) {
@@ -45,11 +46,14 @@ void check_case(const std::string& name, const std::string& bytes, const json& e
     if (expected.contains("lines")) CHECK(json(reader.table().row_line) == expected["lines"]);
     if (expected.contains("delimiter"))
         CHECK(std::string(1, reader.info().delimiter) == expected["delimiter"].get<std::string>());
-    if (expected.contains("line_ending")) CHECK(reader.info().line_ending == expected["line_ending"].get<std::string>());
-    if (expected.contains("encoding")) CHECK(reader.info().encoding == expected["encoding"].get<std::string>());
+    if (expected.contains("line_ending"))
+        CHECK(reader.info().line_ending == expected["line_ending"].get<std::string>());
+    if (expected.contains("encoding"))
+        CHECK(reader.info().encoding == expected["encoding"].get<std::string>());
     if (expected.contains("warnings")) {
         json got = json::array();
-        for (const auto& w : reader.warnings()) got.push_back({{"code", w.code}, {"line", w.at.line}, {"column", w.at.column}});
+        for (const auto& w : reader.warnings())
+            got.push_back({{"code", w.code}, {"line", w.at.line}, {"column", w.at.column}});
         CHECK(got == expected["warnings"]);
     }
 }
@@ -60,7 +64,8 @@ TEST_CASE("csv reader reads every edge-case fixture as its expected rows or erro
     for (const auto& entry : std::filesystem::directory_iterator(revdiag::test::fixture_path("csv"))) {
         if (entry.path().extension() != ".csv") continue;
         const std::string stem = entry.path().stem().string();
-        const json expected = revdiag::test::parse(revdiag::test::read_fixture("csv/" + stem + ".expected.json"));
+        const json expected =
+            revdiag::test::parse(revdiag::test::read_fixture("csv/" + stem + ".expected.json"));
         REQUIRE(expected.is_object());
         check_case(stem, revdiag::test::read_file(entry.path().string()), expected);
         ++cases;

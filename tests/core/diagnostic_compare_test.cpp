@@ -9,8 +9,8 @@ using namespace revdiag;
 namespace {
 
 nlohmann::json diagnose_with_audit(const std::string& audit_json) {
-    return test::parse(
-        api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"), std::string(R"({"audit":)") + audit_json + "}"));
+    return test::parse(api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"),
+                                     std::string(R"({"audit":)") + audit_json + "}"));
 }
 
 const nlohmann::json& layer(const nlohmann::json& comparison, const std::string& id) {
@@ -26,8 +26,8 @@ TEST_CASE("the comparison with an audit calls out overrated and underrated layer
     const nlohmann::json env = diagnose_with_audit(test::read_fixture("diagnostic/audit-report.json"));
     REQUIRE(env["ok"] == true);
     const nlohmann::json& c = env["comparison"];
-    REQUIRE(c["layers"].size() == 5);  // crm_enforcement is not measured by an audit
-    CHECK(layer(c, "stages")["verdict"] == "underrated");     // 72 vs 95
+    REQUIRE(c["layers"].size() == 5);                      // crm_enforcement is not measured by an audit
+    CHECK(layer(c, "stages")["verdict"] == "underrated");  // 72 vs 95
     CHECK(layer(c, "stages")["gap"] == -23);
     CHECK(layer(c, "exit_criteria")["verdict"] == "agree");   // 35 vs 41
     CHECK(layer(c, "ownership")["verdict"] == "underrated");  // 66 vs 88
@@ -49,9 +49,12 @@ TEST_CASE("scores within the tolerance agree and the lowest measured layer is th
     const auto answers = read_answers(test::read_fixture("diagnostic/mixed.answers.json"), *bank);
     REQUIRE(answers.has_value());
     const diagnostic_result self = score_answers(*bank, *answers);
-    const score_comparison c = compare_scores(
-        self, {{"stages", 72 + comparison_tolerance}, {"exit_criteria", 35 - comparison_tolerance}, {"ownership", 66},
-               {"follow_up", 52}, {"archive", 38}, {"unknown_layer", 0}});
+    const score_comparison c = compare_scores(self, {{"stages", 72 + comparison_tolerance},
+                                                     {"exit_criteria", 35 - comparison_tolerance},
+                                                     {"ownership", 66},
+                                                     {"follow_up", 52},
+                                                     {"archive", 38},
+                                                     {"unknown_layer", 0}});
     REQUIRE(c.layers.size() == 5);
     for (const layer_comparison& l : c.layers) CHECK(l.verdict == "agree");
     CHECK(c.measured_weakest == "exit_criteria");
@@ -81,13 +84,14 @@ TEST_CASE("a malformed audit option is an options error with a pointer", "[diagn
         CHECK(env["error"]["code"] == "options.audit");
         CHECK(env["error"]["at"]["pointer"] == c.pointer);
     }
-    const nlohmann::json unknown = test::parse(
-        api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"), R"({"audti":{}})"));
+    const nlohmann::json unknown =
+        test::parse(api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"), R"({"audti":{}})"));
     CHECK(unknown["error"]["code"] == "options.unknown_key");
     CHECK(unknown["error"]["at"]["pointer"] == "/audti");
 }
 
-TEST_CASE("the diagnose command prints the same JSON as the api and compares with an audit file", "[diagnostic][cli]") {
+TEST_CASE("the diagnose command prints the same JSON as the api and compares with an audit file",
+          "[diagnostic][cli]") {
     const std::string answers = test::fixture_path("diagnostic/mixed.answers.json");
     const auto json_run = test::run_cli("diagnose '" + answers + "' --format json");
     CHECK(json_run.exit_code == 0);
@@ -101,7 +105,8 @@ TEST_CASE("the diagnose command prints the same JSON as the api and compares wit
     CHECK(text.out.find("Overrated") != std::string::npos);
 }
 
-TEST_CASE("the diagnose command exits 1 on a bad answers file and 2 on a usage error", "[diagnostic][cli][error]") {
+TEST_CASE("the diagnose command exits 1 on a bad answers file and 2 on a usage error",
+          "[diagnostic][cli][error]") {
     const std::string bad = test::fixture_path("diagnostic/bad/missing-answer.answers.json");
     const auto text = test::run_cli("diagnose '" + bad + "'", true);
     CHECK(text.exit_code == 1);

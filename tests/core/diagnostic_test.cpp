@@ -1,9 +1,10 @@
+#include "revdiag/diagnostic.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
 
 #include "revdiag/api.h"
-#include "revdiag/diagnostic.h"
 #include "test_support.h"
 
 using namespace revdiag;
@@ -27,14 +28,15 @@ std::string tiny_bank(const std::string& steps_json = R"({"low":["Write it down.
       "questions":[
         {"id":"a","layer":"stages","weight":1,"text":"A?","choices":[{"id":"no","label":"No","score":0},{"id":"some","label":"Some","score":35},{"id":"yes","label":"Yes","score":100}]},
         {"id":"b","layer":"stages","weight":2,"text":"B?","choices":[{"id":"no","label":"No","score":0},{"id":"mid","label":"Mid","score":45},{"id":"yes","label":"Yes","score":100}]}],
-      "next_steps":{"stages":)" + steps_json + "}}";
+      "next_steps":{"stages":)" +
+           steps_json + "}}";
 }
 
 int tiny_score(const std::string& a, const std::string& b) {
     const auto bank = load_question_bank(tiny_bank());
     REQUIRE(bank.has_value());
-    const auto answers = read_answers(R"({"schema":"revdiag.answers/1","bank_version":3,"answers":{"a":")" + a +
-                                          R"(","b":")" + b + R"("}})",
+    const auto answers = read_answers(R"({"schema":"revdiag.answers/1","bank_version":3,"answers":{"a":")" +
+                                          a + R"(","b":")" + b + R"("}})",
                                       *bank);
     REQUIRE(answers.has_value());
     return score_answers(*bank, *answers).layers.at(0).score;
@@ -49,7 +51,8 @@ TEST_CASE("the embedded question bank asks at least four weighted questions per 
     CHECK(bank->version >= 1);
     CHECK(bank->questions.size() >= 20);
     CHECK(bank->questions.size() <= 30);
-    const std::vector<std::string> expected{"stages", "exit_criteria", "ownership", "follow_up", "archive", "crm_enforcement"};
+    const std::vector<std::string> expected{"stages",    "exit_criteria", "ownership",
+                                            "follow_up", "archive",       "crm_enforcement"};
     REQUIRE(bank->layers.size() == expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
         CHECK(bank->layers[i].id == expected[i]);
@@ -73,12 +76,15 @@ TEST_CASE("the embedded question bank asks at least four weighted questions per 
     CHECK(bank->next_steps.size() == bank->layers.size() * bank->bands.size());
 }
 
-TEST_CASE("scoring walks the fixtures and matches the hand-computed layer scores and bands", "[diagnostic][score]") {
+TEST_CASE("scoring walks the fixtures and matches the hand-computed layer scores and bands",
+          "[diagnostic][score]") {
     int cases = 0;
     for (const auto& entry : fs::directory_iterator(test::fixture_path("diagnostic"))) {
         const std::string name = entry.path().filename().string();
         const std::string suffix = ".expected.json";
-        if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        if (name.size() <= suffix.size() ||
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
         const std::string stem = name.substr(0, name.size() - suffix.size());
         INFO(stem);
         const nlohmann::json expected = test::parse(test::read_file(entry.path().string()));
@@ -98,7 +104,8 @@ TEST_CASE("scoring walks the fixtures and matches the hand-computed layer scores
     CHECK(cases >= 5);
 }
 
-TEST_CASE("all-best answers score every layer 100 and all-worst answers score every layer 0", "[diagnostic][score]") {
+TEST_CASE("all-best answers score every layer 100 and all-worst answers score every layer 0",
+          "[diagnostic][score]") {
     for (const auto& [file, score, band] : {std::tuple{"all-best.answers.json", 100, "enforced"},
                                             std::tuple{"all-worst.answers.json", 0, "absent"}}) {
         const diagnostic_result r = score_fixture(file);
@@ -114,18 +121,20 @@ TEST_CASE("all-best answers score every layer 100 and all-worst answers score ev
 TEST_CASE("layer scores are weighted means rounded half up", "[diagnostic][score]") {
     CHECK(tiny_score("no", "no") == 0);
     CHECK(tiny_score("yes", "yes") == 100);
-    CHECK(tiny_score("no", "yes") == 67);   // 200 / 3 = 66.67
-    CHECK(tiny_score("yes", "no") == 33);   // 100 / 3 = 33.33
+    CHECK(tiny_score("no", "yes") == 67);    // 200 / 3 = 66.67
+    CHECK(tiny_score("yes", "no") == 33);    // 100 / 3 = 33.33
     CHECK(tiny_score("some", "mid") == 42);  // (35 + 90) / 3 = 41.67
-    CHECK(tiny_score("yes", "mid") == 63);  // (100 + 90) / 3 = 63.33
+    CHECK(tiny_score("yes", "mid") == 63);   // (100 + 90) / 3 = 63.33
 }
 
 TEST_CASE("a score on a band boundary belongs to the upper band", "[diagnostic][score]") {
     const auto bank = load_question_bank(tiny_bank());
     REQUIRE(bank.has_value());
     // (35 + 2 * 45) / 3 = 41.67 -> 42, above the boundary at 40; (0 + 2 * 45) / 3 = 30.
-    const auto high = read_answers(R"({"schema":"revdiag.answers/1","bank_version":3,"answers":{"a":"some","b":"mid"}})", *bank);
-    const auto low = read_answers(R"({"schema":"revdiag.answers/1","bank_version":3,"answers":{"a":"no","b":"mid"}})", *bank);
+    const auto high = read_answers(
+        R"({"schema":"revdiag.answers/1","bank_version":3,"answers":{"a":"some","b":"mid"}})", *bank);
+    const auto low = read_answers(
+        R"({"schema":"revdiag.answers/1","bank_version":3,"answers":{"a":"no","b":"mid"}})", *bank);
     REQUIRE(high.has_value());
     REQUIRE(low.has_value());
     CHECK(score_answers(*bank, *high).layers[0].band == "high");
@@ -134,14 +143,16 @@ TEST_CASE("a score on a band boundary belongs to the upper band", "[diagnostic][
     CHECK(score_answers(*bank, *low).layers[0].next_steps == std::vector<std::string>{"Write it down."});
 }
 
-TEST_CASE("a question bank without next steps for a band is rejected with a pointer", "[diagnostic][bank][error]") {
+TEST_CASE("a question bank without next steps for a band is rejected with a pointer",
+          "[diagnostic][bank][error]") {
     const auto bank = load_question_bank(tiny_bank(R"({"low":["Write it down."]})"));
     REQUIRE_FALSE(bank.has_value());
     CHECK(bank.err().code == "bank.missing");
     CHECK(bank.err().at.pointer == "/next_steps/stages/high");
 }
 
-TEST_CASE("a question bank with a choice score above 100 is rejected with a pointer", "[diagnostic][bank][error]") {
+TEST_CASE("a question bank with a choice score above 100 is rejected with a pointer",
+          "[diagnostic][bank][error]") {
     std::string text = tiny_bank();
     text.replace(text.find("\"score\":100"), 11, "\"score\":140");
     const auto bank = load_question_bank(text);
@@ -150,25 +161,30 @@ TEST_CASE("a question bank with a choice score above 100 is rejected with a poin
     CHECK(bank.err().at.pointer == "/questions/0/choices/2/score");
 }
 
-TEST_CASE("bad answers files get errors naming the question with a JSON pointer", "[diagnostic][answers][error]") {
+TEST_CASE("bad answers files get errors naming the question with a JSON pointer",
+          "[diagnostic][answers][error]") {
     int cases = 0;
     for (const auto& entry : fs::directory_iterator(test::fixture_path("diagnostic/bad"))) {
         const std::string name = entry.path().filename().string();
         const std::string suffix = ".expected.json";
-        if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+        if (name.size() <= suffix.size() ||
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
         const std::string stem = name.substr(0, name.size() - suffix.size());
         INFO(stem);
         const nlohmann::json expected = test::parse(test::read_file(entry.path().string()));
         REQUIRE(expected.is_object());
         const std::string answers = test::read_fixture("diagnostic/bad/" + stem + ".answers.json");
         const bool snapshot = expected.value("api", std::string()) == "snapshot";
-        const nlohmann::json env = test::parse(snapshot ? api::snapshot(answers) : api::diagnose(answers, ""));
+        const nlohmann::json env =
+            test::parse(snapshot ? api::snapshot(answers) : api::diagnose(answers, ""));
         REQUIRE(env.is_object());
         CHECK(env["schema"] == (snapshot ? "revdiag.snapshot/1" : "revdiag.diagnostic/1"));
         CHECK(env["ok"] == false);
         const nlohmann::json& e = env["error"];
         CHECK(e["code"] == expected["code"]);
-        CHECK(e["message"].get<std::string>().find(expected["message_contains"].get<std::string>()) != std::string::npos);
+        CHECK(e["message"].get<std::string>().find(expected["message_contains"].get<std::string>()) !=
+              std::string::npos);
         if (expected.contains("pointer")) CHECK(e["at"]["pointer"] == expected["pointer"]);
         if (expected.contains("field")) CHECK(e["at"]["field"] == expected["field"]);
         if (expected.contains("line")) CHECK(e["at"]["line"] == expected["line"]);
@@ -192,9 +208,11 @@ TEST_CASE("the questions envelope lists both banks without revealing choice scor
     CHECK(env["snapshot"]["questions"].size() <= 8);
 }
 
-TEST_CASE("the diagnostic envelope lists layers with answers and next steps and recommendations weakest first",
-          "[diagnostic][api]") {
-    const nlohmann::json env = test::parse(api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"), "{}"));
+TEST_CASE(
+    "the diagnostic envelope lists layers with answers and next steps and recommendations weakest first",
+    "[diagnostic][api]") {
+    const nlohmann::json env =
+        test::parse(api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"), "{}"));
     REQUIRE(env.is_object());
     CHECK(env["schema"] == "revdiag.diagnostic/1");
     CHECK(env["ok"] == true);

@@ -1,13 +1,14 @@
 // Ingest against one fixture per case (tests/fixtures/ingest/<case>.csv with
 // <case>.expected.json: rows, lines, mapping, typed values, warnings or error),
 // plus re-finishing a reader with other options.
+#include "revdiag/ingest.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <filesystem>
 #include <map>
 
 #include "ingest/ingest_json.h"
-#include "revdiag/ingest.h"
 #include "test_support.h"
 
 using namespace revdiag;
@@ -39,7 +40,8 @@ void check_case(const std::string& name, const std::string& bytes, const json& e
     CHECK(r.rows == expected["rows"].get<size_t>());
     if (expected.contains("lines")) CHECK(json(r.table.line) == expected["lines"]);
     if (expected.contains("crm")) CHECK(r.detected_crm == expected["crm"].get<std::string>());
-    if (expected.contains("delimiter")) CHECK(std::string(1, r.delimiter) == expected["delimiter"].get<std::string>());
+    if (expected.contains("delimiter"))
+        CHECK(std::string(1, r.delimiter) == expected["delimiter"].get<std::string>());
     if (expected.contains("mapping"))
         for (const auto& [field, header] : expected["mapping"].items()) {
             INFO("field " << field);
@@ -68,13 +70,15 @@ void check_case(const std::string& name, const std::string& bytes, const json& e
         }
     if (expected.contains("warnings")) {
         json got = json::array();
-        for (const auto& w : r.warnings) got.push_back({{"code", w.code}, {"line", w.at.line}, {"column", w.at.column}});
+        for (const auto& w : r.warnings)
+            got.push_back({{"code", w.code}, {"line", w.at.line}, {"column", w.at.column}});
         CHECK(got == expected["warnings"]);
     }
     if (expected.contains("warning_counts")) {
         std::map<std::string, size_t> counts;
         for (const auto& w : r.warnings) ++counts[w.code];
-        for (const auto& [code, n] : expected["warning_counts"].items()) CHECK(counts[code] == n.get<size_t>());
+        for (const auto& [code, n] : expected["warning_counts"].items())
+            CHECK(counts[code] == n.get<size_t>());
     }
 }
 }  // namespace

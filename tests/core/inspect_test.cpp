@@ -30,8 +30,8 @@ TEST_CASE("inspect answers the reading of an export in a revdiag.inspect envelop
 }
 
 TEST_CASE("inspect with rows adds the first twenty typed rows", "[inspect][api]") {
-    const json j = parse(revdiag::api::inspect(revdiag::test::read_fixture("real/maven-crm-sales-pipeline.csv"),
-                                               R"({"rows":true})"));
+    const json j = parse(revdiag::api::inspect(
+        revdiag::test::read_fixture("real/maven-crm-sales-pipeline.csv"), R"({"rows":true})"));
     REQUIRE(j["ok"] == true);
     const json& p = j["preview"];
     CHECK(p["rows"].size() == 20);
@@ -85,7 +85,8 @@ TEST_CASE("revdiag inspect prints the reading as text or json", "[inspect][cli]"
     CHECK(j["mapping"]["owner"]["header"] == "Type");
     CHECK(j["preview"]["rows"].size() == 20);
     CHECK(as_json.out == revdiag::api::inspect(revdiag::test::read_fixture("real/zoho-potentials.csv"),
-                                               R"({"map":{"owner":"Type"},"rows":true})") + "\n");
+                                               R"({"map":{"owner":"Type"},"rows":true})") +
+                             "\n");
 }
 
 TEST_CASE("revdiag inspect exits 1 on input errors and 2 on usage errors", "[inspect][cli]") {

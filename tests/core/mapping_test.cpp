@@ -1,10 +1,11 @@
 // Header mapping: the five real exports map unaided (deal id or name, amount,
 // stage, owner, dates) with sample typed values; CRM header styles; overrides.
+#include "revdiag/mapping.h"
+
 #include <catch2/catch.hpp>
 
 #include "ingest/ingest_json.h"
 #include "revdiag/ingest.h"
-#include "revdiag/mapping.h"
 #include "test_support.h"
 
 using namespace revdiag;
@@ -31,7 +32,8 @@ nlohmann::json cell(const ingest_result& r, const std::string& column_name, size
 std::vector<std::string> headers_of(const std::string& line) {
     std::vector<std::string> out;
     size_t from = 0;
-    for (size_t at; (at = line.find(',', from)) != std::string::npos; from = at + 1) out.push_back(line.substr(from, at - from));
+    for (size_t at; (at = line.find(',', from)) != std::string::npos; from = at + 1)
+        out.push_back(line.substr(from, at - from));
     out.push_back(line.substr(from));
     return out;
 }
@@ -90,7 +92,8 @@ TEST_CASE("hubspot export maps unaided with stage-derived status", "[mapping][re
     CHECK(r.warnings.empty());
 }
 
-TEST_CASE("zoho potentials export maps unaided with dollar amounts and named-month dates", "[mapping][real]") {
+TEST_CASE("zoho potentials export maps unaided with dollar amounts and named-month dates",
+          "[mapping][real]") {
     const ingest_result r = read_real("zoho-potentials.csv");
     CHECK(r.detected_crm == "zoho");
     CHECK(r.rows == 73);
@@ -205,9 +208,10 @@ TEST_CASE("close and freshsales and salesforce report headers map", "[mapping][c
 }
 
 TEST_CASE("generic spreadsheet headers map ignoring case spacing and punctuation", "[mapping][generic]") {
-    const header_mapping m = map_headers(headers_of(
-        "DEAL NAME,deal_amount,Stage ,Owner,Last Buyer Activity,Last Reply Date,Proposal Sent,"
-        "Last Follow-up,Budget Confirmed?,Pain Identified,Economic Buyer,Decision Date,Snoozed Until,Next Step Date"));
+    const header_mapping m = map_headers(
+        headers_of("DEAL NAME,deal_amount,Stage ,Owner,Last Buyer Activity,Last Reply Date,Proposal Sent,"
+                   "Last Follow-up,Budget Confirmed?,Pain Identified,Economic Buyer,Decision Date,Snoozed "
+                   "Until,Next Step Date"));
     CHECK(m.crm == "generic");
     CHECK(mapped(m, "deal_name") == "DEAL NAME");
     CHECK(mapped(m, "amount") == "deal_amount");

@@ -1,7 +1,6 @@
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "revdiag/api.h"
 #include "revdiag/process.h"
@@ -60,7 +59,8 @@ TEST_CASE("process findings name the stage they are about", "[process][check]") 
     p.stages[0].criteria.clear();  // the first stage needs none
     p.stages[5].criteria.clear();
     const std::vector<revdiag::process_finding> f = revdiag::check_process(p);
-    CHECK(codes(f) == std::vector<std::string>{"STAGE_NO_BUYER_ACTION:discovery::", "STAGE_NO_CRITERIA:qualification::"});
+    CHECK(codes(f) ==
+          std::vector<std::string>{"STAGE_NO_BUYER_ACTION:discovery::", "STAGE_NO_CRITERIA:qualification::"});
     p.stages.erase(p.stages.begin() + 1, p.stages.begin() + 4);
     const std::vector<revdiag::process_finding> g = revdiag::check_process(p);
     REQUIRE(!g.empty());
@@ -75,8 +75,8 @@ TEST_CASE("process default prints a process that process check accepts", "[proce
     const revdiag::test::cli_run json = revdiag::test::run_cli("process default --format json");
     CHECK(json.exit_code == 0);
     CHECK(revdiag::test::parse(json.out)["ok"] == true);
-    const revdiag::test::cli_run checked =
-        revdiag::test::run_cli("process check '" + revdiag::test::fixture_path("process/valid_five_stages.json") + "'");
+    const revdiag::test::cli_run checked = revdiag::test::run_cli(
+        "process check '" + revdiag::test::fixture_path("process/valid_five_stages.json") + "'");
     CHECK(checked.exit_code == 0);
     CHECK(checked.out.find("valid process, no findings") != std::string::npos);
 }
@@ -108,7 +108,8 @@ TEST_CASE("process command usage errors exit 2", "[process][cli]") {
     CHECK(revdiag::test::run_cli("process check /nonexistent/p.json").exit_code == 1);
 }
 
-TEST_CASE("process check against an export reads its extra columns and maps its stage values", "[process][check][api]") {
+TEST_CASE("process check against an export reads its extra columns and maps its stage values",
+          "[process][check][api]") {
     const std::string process_text = revdiag::test::read_fixture("process/against/lead_source_process.json");
     const std::string csv = revdiag::test::read_fixture("process/against/pilot_stage_and_lead_source.csv");
     // Alone, the process reads a field nobody declared.
@@ -120,19 +121,23 @@ TEST_CASE("process check against an export reads its extra columns and maps its 
     REQUIRE(j["ok"] == true);
     CHECK(j["against"]["rows"] == 3);
     std::vector<std::string> got;
-    for (const auto& f : j["findings"]) got.push_back(f["code"].get<std::string>() + ":" + f.value("field", f.value("value", std::string())));
-    CHECK(got == std::vector<std::string>{"STAGE_COUNT:", "FIELD_NOT_RECORDED:proposal_sent_date", "STAGE_UNKNOWN:Pilot"});
+    for (const auto& f : j["findings"])
+        got.push_back(f["code"].get<std::string>() + ":" + f.value("field", f.value("value", std::string())));
+    CHECK(got == std::vector<std::string>{"STAGE_COUNT:", "FIELD_NOT_RECORDED:proposal_sent_date",
+                                          "STAGE_UNKNOWN:Pilot"});
     const nlohmann::json& values = j["against"]["stage_values"];
     REQUIRE(values.size() == 2);
     CHECK(values[0] == nlohmann::json{{"value", "Pilot"}, {"count", 2}, {"stage", nullptr}});
     CHECK(values[1] == nlohmann::json{{"value", "Proposal"}, {"count", 1}, {"stage", "proposal"}});
 }
 
-TEST_CASE("the default process against each real export finds its unrecorded fields and every stage", "[process][check][real]") {
-    for (const char* file : {"real/salesforce-opportunity.csv", "real/hubspot-deals.csv", "real/zoho-potentials.csv",
-                             "real/dynamics365-opportunity.csv", "real/maven-crm-sales-pipeline.csv"}) {
-        const nlohmann::json j = revdiag::test::parse(
-            revdiag::api::process_check(revdiag::to_json(revdiag::default_process()), revdiag::test::read_fixture(file), ""));
+TEST_CASE("the default process against each real export finds its unrecorded fields and every stage",
+          "[process][check][real]") {
+    for (const char* file :
+         {"real/salesforce-opportunity.csv", "real/hubspot-deals.csv", "real/zoho-potentials.csv",
+          "real/dynamics365-opportunity.csv", "real/maven-crm-sales-pipeline.csv"}) {
+        const nlohmann::json j = revdiag::test::parse(revdiag::api::process_check(
+            revdiag::to_json(revdiag::default_process()), revdiag::test::read_fixture(file), ""));
         INFO(file);
         REQUIRE(j["ok"] == true);
         int not_recorded = 0;
@@ -146,10 +151,12 @@ TEST_CASE("the default process against each real export finds its unrecorded fie
     }
 }
 
-TEST_CASE("process check against an export reports a bad map option or an unreadable export", "[process][check][api]") {
+TEST_CASE("process check against an export reports a bad map option or an unreadable export",
+          "[process][check][api]") {
     const std::string process_text = revdiag::to_json(revdiag::default_process());
     const std::string csv = revdiag::test::read_fixture("process/against/pilot_stage_and_lead_source.csv");
-    const nlohmann::json bad_map = revdiag::test::parse(revdiag::api::process_check(process_text, csv, R"({"map": 5})"));
+    const nlohmann::json bad_map =
+        revdiag::test::parse(revdiag::api::process_check(process_text, csv, R"({"map": 5})"));
     CHECK(bad_map["ok"] == false);
     CHECK(bad_map["error"]["code"] == "options.type");
     const nlohmann::json blank = revdiag::test::parse(revdiag::api::process_check(process_text, "\n\n", ""));
@@ -159,8 +166,9 @@ TEST_CASE("process check against an export reports a bad map option or an unread
 
 TEST_CASE("process check --against prints the stage mapping", "[process][cli]") {
     const revdiag::test::cli_run r = revdiag::test::run_cli(
-        "process check '" + revdiag::test::fixture_path("process/against/lead_source_process.json") + "' --against '" +
-        revdiag::test::fixture_path("process/against/pilot_stage_and_lead_source.csv") + "'");
+        "process check '" + revdiag::test::fixture_path("process/against/lead_source_process.json") +
+        "' --against '" + revdiag::test::fixture_path("process/against/pilot_stage_and_lead_source.csv") +
+        "'");
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("STAGE_UNKNOWN") != std::string::npos);
     CHECK(r.out.find("Pilot (2 deals): no stage") != std::string::npos);

@@ -1,9 +1,8 @@
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "common/embedded.h"
 #include "revdiag/api.h"
@@ -16,7 +15,8 @@ TEST_CASE("process fixtures load with the expected findings or error location", 
     std::vector<fs::path> cases;
     for (const auto& entry : fs::directory_iterator(revdiag::test::fixture_path("process"))) {
         const std::string name = entry.path().filename().string();
-        if (name.size() > 5 && name.substr(name.size() - 5) == ".json" && name.find(".expected.") == std::string::npos)
+        if (name.size() > 5 && name.substr(name.size() - 5) == ".json" &&
+            name.find(".expected.") == std::string::npos)
             cases.push_back(entry.path());
     }
     std::sort(cases.begin(), cases.end());
@@ -24,9 +24,10 @@ TEST_CASE("process fixtures load with the expected findings or error location", 
     for (const fs::path& path : cases) {
         fs::path expected_path = path;
         expected_path.replace_extension(".expected.json");
-        const nlohmann::json expected = revdiag::test::parse(revdiag::test::read_file(expected_path.string()));
-        const nlohmann::json got =
-            revdiag::test::parse(revdiag::api::process_check(revdiag::test::read_file(path.string()), "", ""));
+        const nlohmann::json expected =
+            revdiag::test::parse(revdiag::test::read_file(expected_path.string()));
+        const nlohmann::json got = revdiag::test::parse(
+            revdiag::api::process_check(revdiag::test::read_file(path.string()), "", ""));
         INFO(path.filename().string() << "\n" << got.dump());
         REQUIRE(expected.is_object());
         REQUIRE(got.is_object());
@@ -55,7 +56,8 @@ TEST_CASE("the default process round trips through print and load", "[process][d
     CHECK(revdiag::to_json(*loaded) == printed);
     // The data file is kept in printed form, so users read what the engine prints;
     // the engine embeds it without indentation, and reads the same process from it.
-    CHECK(printed == revdiag::test::read_file(std::string(REVDIAG_SOURCE_DIR) + "/core/data/default_process.json"));
+    CHECK(printed ==
+          revdiag::test::read_file(std::string(REVDIAG_SOURCE_DIR) + "/core/data/default_process.json"));
     const auto embedded = revdiag::load_process(revdiag::embedded_file("default_process.json"));
     REQUIRE(embedded.has_value());
     CHECK(revdiag::to_json(*embedded) == printed);
@@ -64,10 +66,11 @@ TEST_CASE("the default process round trips through print and load", "[process][d
 TEST_CASE("the default process holds the stages of the design table", "[process][default]") {
     const revdiag::process& p = revdiag::default_process();
     REQUIRE(p.stages.size() == 8);
-    const std::vector<std::string> ids{"engaged", "discovery", "qualification", "proposal", "negotiation",
-                                       "closed_won", "closed_lost", "reengagement"};
+    const std::vector<std::string> ids{"engaged",     "discovery",  "qualification", "proposal",
+                                       "negotiation", "closed_won", "closed_lost",   "reengagement"};
     const std::vector<double> probabilities{0.1, 0.2, 0.4, 0.6, 0.8, 1.0, 0.0, 0.0};
-    const std::vector<std::vector<std::string>> criteria{{"E1"}, {"D1"}, {"Q1", "Q2", "Q3"}, {"P1", "P2"}, {"N1"}, {}, {}, {}};
+    const std::vector<std::vector<std::string>> criteria{
+        {"E1"}, {"D1"}, {"Q1", "Q2", "Q3"}, {"P1", "P2"}, {"N1"}, {}, {}, {}};
     for (size_t i = 0; i < ids.size(); ++i) {
         INFO(ids[i]);
         CHECK(p.stages[i].id == ids[i]);
@@ -131,7 +134,8 @@ TEST_CASE("process text that is not JSON at all is reported at line 1", "[proces
 }
 
 TEST_CASE("a 10000 level nested process document is a too_deep error", "[process][error][depth]") {
-    const std::string text = R"({"schema": "revdiag.process/1", "name": )" + std::string(10000, '[') + std::string(10000, ']') + "}";
+    const std::string text = R"({"schema": "revdiag.process/1", "name": )" + std::string(10000, '[') +
+                             std::string(10000, ']') + "}";
     const revdiag::result<revdiag::process> p = revdiag::load_process(text);
     REQUIRE_FALSE(p.has_value());
     CHECK(p.err().code == "process.too_deep");
@@ -140,7 +144,8 @@ TEST_CASE("a 10000 level nested process document is a too_deep error", "[process
 
 TEST_CASE("json escapes in process text decode to UTF-8", "[process]") {
     const revdiag::result<revdiag::process> p = revdiag::load_process(
-        "\xEF\xBB\xBF" R"({"schema": "revdiag.process/1", "name": "Caf\u00e9 \ud83d\ude00 \"q\" \/", "stages": [{"id": "a", "name": "A", "probability": 0.5}]})");
+        "\xEF\xBB\xBF"
+        R"({"schema": "revdiag.process/1", "name": "Caf\u00e9 \ud83d\ude00 \"q\" \/", "stages": [{"id": "a", "name": "A", "probability": 0.5}]})");
     REQUIRE(p.has_value());
     CHECK(p->name == "Caf\xC3\xA9 \xF0\x9F\x98\x80 \"q\" /");
 }
@@ -167,5 +172,6 @@ TEST_CASE("an unknown key error suggests the key that was probably meant", "[pro
     CHECK(j["error"]["message"] == "Unknown key `buyer_actoin` in /stages/1; did you mean buyer_action?");
     const revdiag::result<revdiag::process> far = revdiag::load_process(R"({"colour": 1})");
     REQUIRE_FALSE(far.has_value());
-    CHECK(far.err().message == "Unknown key `colour` in the document; expected one of: schema, name, stages, thresholds.");
+    CHECK(far.err().message ==
+          "Unknown key `colour` in the document; expected one of: schema, name, stages, thresholds.");
 }

@@ -1,8 +1,7 @@
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "revdiag/process.h"
 #include "test_support.h"
@@ -94,26 +93,51 @@ TEST_CASE("every stage value in the five real exports maps to a default stage", 
 TEST_CASE("default pipeline stages of five CRMs map stage by stage", "[process][match]") {
     const std::vector<std::pair<std::string, std::string>> expected{
         // Salesforce
-        {"Prospecting", "engaged"}, {"Qualification", "qualification"}, {"Needs Analysis", "qualification"},
-        {"Value Proposition", "qualification"}, {"Id. Decision Makers", "qualification"},
-        {"Perception Analysis", "qualification"}, {"Proposal/Price Quote", "proposal"}, {"Proposal/Quote", "proposal"},
-        {"Negotiation/Review", "negotiation"}, {"Closed Won", "closed_won"}, {"Closed Lost", "closed_lost"},
+        {"Prospecting", "engaged"},
+        {"Qualification", "qualification"},
+        {"Needs Analysis", "qualification"},
+        {"Value Proposition", "qualification"},
+        {"Id. Decision Makers", "qualification"},
+        {"Perception Analysis", "qualification"},
+        {"Proposal/Price Quote", "proposal"},
+        {"Proposal/Quote", "proposal"},
+        {"Negotiation/Review", "negotiation"},
+        {"Closed Won", "closed_won"},
+        {"Closed Lost", "closed_lost"},
         // HubSpot internal ids and labels
-        {"appointmentscheduled", "engaged"}, {"Appointment Scheduled", "engaged"}, {"qualifiedtobuy", "qualification"},
-        {"Qualified To Buy", "qualification"}, {"presentationscheduled", "qualification"},
-        {"decisionmakerboughtin", "proposal"}, {"Decision Maker Bought-In", "proposal"}, {"contractsent", "negotiation"},
-        {"closedwon", "closed_won"}, {"closedlost", "closed_lost"},
+        {"appointmentscheduled", "engaged"},
+        {"Appointment Scheduled", "engaged"},
+        {"qualifiedtobuy", "qualification"},
+        {"Qualified To Buy", "qualification"},
+        {"presentationscheduled", "qualification"},
+        {"decisionmakerboughtin", "proposal"},
+        {"Decision Maker Bought-In", "proposal"},
+        {"contractsent", "negotiation"},
+        {"closedwon", "closed_won"},
+        {"closedlost", "closed_lost"},
         // Pipedrive
-        {"Lead In", "engaged"}, {"Contact Made", "engaged"}, {"Needs Defined", "discovery"},
-        {"Proposal Made", "proposal"}, {"Negotiations Started", "negotiation"},
+        {"Lead In", "engaged"},
+        {"Contact Made", "engaged"},
+        {"Needs Defined", "discovery"},
+        {"Proposal Made", "proposal"},
+        {"Negotiations Started", "negotiation"},
         // Zoho
-        {"Prospect", "engaged"}, {"Initial Offer", "proposal"}, {"Closed Lost to Competition", "closed_lost"},
+        {"Prospect", "engaged"},
+        {"Initial Offer", "proposal"},
+        {"Closed Lost to Competition", "closed_lost"},
         // Dynamics 365
-        {"Qualify", "qualification"}, {"Develop", "qualification"}, {"Propose", "proposal"}, {"Close", "negotiation"},
+        {"Qualify", "qualification"},
+        {"Develop", "qualification"},
+        {"Propose", "proposal"},
+        {"Close", "negotiation"},
         // Maven
-        {"Engaging", "engaged"}, {"Won", "closed_won"}, {"Lost", "closed_lost"},
+        {"Engaging", "engaged"},
+        {"Won", "closed_won"},
+        {"Lost", "closed_lost"},
         // Ids, names and the holding stage
-        {"discovery", "discovery"}, {"Re-engagement", "reengagement"}, {"closed_won", "closed_won"}};
+        {"discovery", "discovery"},
+        {"Re-engagement", "reengagement"},
+        {"closed_won", "closed_won"}};
     for (const auto& [recorded, id] : expected) {
         INFO(recorded);
         CHECK(matched_id(recorded) == id);
@@ -133,12 +157,12 @@ TEST_CASE("stage matching ignores case spacing and punctuation", "[process][matc
 
 TEST_CASE("shared owners are detected by word and mailbox patterns", "[process][owner]") {
     const revdiag::thresholds& t = revdiag::default_process().limits;
-    for (const char* shared : {"Sales Team", "team", "Inside Sales Queue", "shared-inbox@acme.com", "Unassigned",
-                                "sales@acme.com", "SUPPORT@acme.io", "info@x.org", "Lead Pool", "nobody", "TBD",
-                                "East team / West"})
+    for (const char* shared :
+         {"Sales Team", "team", "Inside Sales Queue", "shared-inbox@acme.com", "Unassigned", "sales@acme.com",
+          "SUPPORT@acme.io", "info@x.org", "Lead Pool", "nobody", "TBD", "East team / West"})
         CHECK(revdiag::is_shared_owner(t, shared));
-    for (const char* person : {"Dana Lee", "Steam Roller", "Teamster Jones", "jsales@acme.com", "dana.lee@acme.com",
-                               "Poole Smith", "Nobodyson", ""})
+    for (const char* person : {"Dana Lee", "Steam Roller", "Teamster Jones", "jsales@acme.com",
+                               "dana.lee@acme.com", "Poole Smith", "Nobodyson", ""})
         CHECK_FALSE(revdiag::is_shared_owner(t, person));
 }
 

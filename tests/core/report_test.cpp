@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "revdiag/report.h"
 
+#include <catch2/catch.hpp>
 #include <random>
 
 #include "audit_test_table.h"
 #include "revdiag/api.h"
-#include "revdiag/report.h"
 #include "test_support.h"
 
 using namespace revdiag;
@@ -81,7 +81,8 @@ TEST_CASE("a CSV text cell starting with a formula trigger gets a leading quote"
     CHECK(csv_text_cell("plain") == "plain");
 }
 
-TEST_CASE("flagged CSV never exports a text cell starting with a trigger and keeps numbers unchanged", "[report][csv][property]") {
+TEST_CASE("flagged CSV never exports a text cell starting with a trigger and keeps numbers unchanged",
+          "[report][csv][property]") {
     // Property test: random hostile deal texts and random amounts, 40 rounds.
     std::mt19937_64 rng(20260630);  // only draws raw 64-bit words, identical on every standard library
     const std::string alphabet = std::string("=+-@\t\r\n\"',; aZ9|") + std::string(1, '\0');

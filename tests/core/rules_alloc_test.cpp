@@ -1,10 +1,9 @@
 // Counts heap allocations to prove that evaluating a compiled rule allocates
 // nothing. The replacement operator new below serves the whole test binary; it
 // only counts, then allocates exactly as the default one does.
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <new>
-
-#include <catch2/catch.hpp>
 
 #include "rules_table.h"
 
@@ -20,18 +19,34 @@ void* operator new(std::size_t size) {
     if (void* p = std::malloc(size ? size : 1)) return p;
     throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) { return operator new(size); }
+void* operator new[](std::size_t size) {
+    return operator new(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
     ++allocations;
     return std::malloc(size ? size : 1);
 }
-void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept {
+    return operator new(size, tag);
+}
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, const std::nothrow_t&) noexcept {
+    std::free(p);
+}
 
 TEST_CASE("evaluating a compiled rule allocates nothing", "[rules][eval][alloc]") {
     const revdiag::deal_table table = revdiag::test::sample_table();
@@ -49,7 +64,8 @@ TEST_CASE("evaluating a compiled rule allocates nothing", "[rules][eval][alloc]"
         const unsigned long long before = allocations;
         for (int i = 0; i < 1000; ++i)
             for (size_t row = 0; row < table.rows(); ++row)
-                met += revdiag::evaluate(bound, table, row, revdiag::test::sample_as_of()) == revdiag::outcome::met;
+                met += revdiag::evaluate(bound, table, row, revdiag::test::sample_as_of()) ==
+                       revdiag::outcome::met;
         const unsigned long long after = allocations;
         INFO(text);
         CHECK(after == before);

@@ -1,9 +1,8 @@
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "revdiag/rules.h"
 #include "test_support.h"
@@ -35,7 +34,8 @@ TEST_CASE("rule fixtures compile or fail with the expected code and column", "[r
         const std::string rule = strip_final_newline(revdiag::test::read_file(path.string()));
         fs::path expected_path = path;
         expected_path.replace_extension(".expected.json");
-        const nlohmann::json expected = revdiag::test::parse(revdiag::test::read_file(expected_path.string()));
+        const nlohmann::json expected =
+            revdiag::test::parse(revdiag::test::read_file(expected_path.string()));
         INFO(path.filename().string() << ": " << rule);
         REQUIRE(expected.is_object());
         const revdiag::result<revdiag::rule_program> p = compile_rule(rule);
@@ -78,7 +78,10 @@ TEST_CASE("a 10000 level nested expression is a too_deep error", "[rules][compil
 }
 
 TEST_CASE("nesting up to 64 levels compiles and one more does not", "[rules][compile][depth]") {
-    const auto nested = [](int n) { return std::string(static_cast<size_t>(n), '(') + "problem_confirmed" + std::string(static_cast<size_t>(n), ')'); };
+    const auto nested = [](int n) {
+        return std::string(static_cast<size_t>(n), '(') + "problem_confirmed" +
+               std::string(static_cast<size_t>(n), ')');
+    };
     CHECK(compile_rule(nested(64)).has_value());
     const revdiag::result<revdiag::rule_program> p = compile_rule(nested(65));
     REQUIRE_FALSE(p.has_value());

@@ -1,10 +1,9 @@
 // Runs the examples of docs/rules.md so the user documentation cannot go stale:
 // every ```rule block compiles, every ```rule-error block fails with the
 // message written under its expression.
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "revdiag/rules.h"
 #include "test_support.h"

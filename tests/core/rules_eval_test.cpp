@@ -162,7 +162,8 @@ TEST_CASE("a long flat chain evaluates without deep recursion", "[rules][eval]")
 
 TEST_CASE("evaluating a default constructed rule is unrecorded", "[rules][eval]") {
     const revdiag::deal_table t = revdiag::test::sample_table();
-    CHECK(revdiag::evaluate(revdiag::bound_rule{}, t, 0, revdiag::test::sample_as_of()) == outcome::unrecorded);
+    CHECK(revdiag::evaluate(revdiag::bound_rule{}, t, 0, revdiag::test::sample_as_of()) ==
+          outcome::unrecorded);
     CHECK(revdiag::evaluate(revdiag::bind_rule(revdiag::rule_program{}, t), t, 0, 0) == outcome::unrecorded);
 }
 

@@ -3,11 +3,10 @@
 // on the CSV reader.
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
 #include <vector>
-
-#include <catch2/catch.hpp>
 
 #include "revdiag/date.h"
 #include "revdiag/deals.h"
@@ -15,7 +14,9 @@
 
 namespace revdiag::test {
 
-inline day_t day(const char* iso) { return *parse_iso_date(iso); }
+inline day_t day(const char* iso) {
+    return *parse_iso_date(iso);
+}
 
 inline column text_column(const std::string& name, field_type type, const std::string& value) {
     column c;
@@ -63,7 +64,7 @@ inline deal_table sample_table() {
     t.columns.push_back(text_column("status", field_type::status, "open"));
     t.columns.push_back(flag_column("problem_confirmed", 1));
     t.columns.push_back(flag_column("budget_confirmed", 0));
-    t.columns.push_back(date_column("proposal_sent_date", "2026-02-27"));      // a Friday
+    t.columns.push_back(date_column("proposal_sent_date", "2026-02-27"));  // a Friday
     t.columns.push_back(date_column("last_buyer_response_date", "2026-03-02"));
     t.columns.push_back(date_column("decision_date", "2026-03-20"));
     t.columns.push_back(text_column("lead_source", field_type::text, "Web"));
@@ -72,7 +73,9 @@ inline deal_table sample_table() {
 }
 
 /// The as-of date of the rule tests: Wednesday 2026-03-04.
-inline day_t sample_as_of() { return day("2026-03-04"); }
+inline day_t sample_as_of() {
+    return day("2026-03-04");
+}
 
 /// Compile (failing the test on an error), bind to the sample table and evaluate one row.
 inline outcome judge(const std::string& rule, size_t row = 0, const deal_table& table = sample_table()) {

@@ -1,7 +1,8 @@
+#include "revdiag/sample.h"
+
 #include <catch2/catch.hpp>
 
 #include "revdiag/api.h"
-#include "revdiag/sample.h"
 #include "test_support.h"
 
 using namespace revdiag;
@@ -9,7 +10,8 @@ using revdiag::test::parse;
 
 namespace {
 
-std::string sample_csv(const std::string& crm, const std::string& profile, uint64_t deals, uint64_t seed = 1) {
+std::string sample_csv(const std::string& crm, const std::string& profile, uint64_t deals,
+                       uint64_t seed = 1) {
     sample_options o;
     o.crm = crm;
     o.profile = profile;
@@ -49,13 +51,16 @@ TEST_CASE("a sample is the same bytes for the same options and differs with the 
 TEST_CASE("a sample pins its bytes so native and wasm and every standard library agree", "[sample]") {
     // A change here changes every demo a consultant has shown: regenerate on purpose only.
     const std::string csv = sample_csv("pipedrive", "healthy", 1, 1);
-    CHECK(csv ==
-          "Deal - ID,Deal - Title,Deal - Organization,Deal - Value,Deal - Currency,Deal - Stage,Deal - Status,Deal - Owner,"
-          "Deal - Deal created,Deal - Expected close date,Deal - Last stage change,Deal - Last Buyer Activity,"
-          "Deal - Last Response Date,Deal - Next activity date,Deal - Pain Identified,Deal - Budget Confirmed,"
-          "Deal - Decision Date,Deal - Decision Maker,Deal - Proposal Sent,Deal - Last Follow-up,Deal - Snoozed Until\n"
-          "1000,Summit Energy - Expansion,Summit Energy,6200,USD,Needs Defined,open,Omar Haddad,2025-12-09,"
-          "2026-08-01,2026-06-06,2026-06-19,,,Yes,,,,,,\n");
+    CHECK(
+        csv ==
+        "Deal - ID,Deal - Title,Deal - Organization,Deal - Value,Deal - Currency,Deal - Stage,Deal - "
+        "Status,Deal - Owner,"
+        "Deal - Deal created,Deal - Expected close date,Deal - Last stage change,Deal - Last Buyer Activity,"
+        "Deal - Last Response Date,Deal - Next activity date,Deal - Pain Identified,Deal - Budget Confirmed,"
+        "Deal - Decision Date,Deal - Decision Maker,Deal - Proposal Sent,Deal - Last Follow-up,Deal - "
+        "Snoozed Until\n"
+        "1000,Summit Energy - Expansion,Summit Energy,6200,USD,Needs Defined,open,Omar Haddad,2025-12-09,"
+        "2026-08-01,2026-06-06,2026-06-19,,,Yes,,,,,,\n");
 }
 
 TEST_CASE("every sample crm style is read back unaided with every stage known", "[sample][audit]") {
@@ -89,7 +94,9 @@ TEST_CASE("the built-in demos fail different layers", "[sample][audit]") {
     std::vector<std::string> weakest;
     for (const sample_demo& d : sample_demos()) {
         INFO(d.name);
-        const auto r = parse(api::audit("", std::string(R"({"as_of":"2026-06-30","deals":"none","sample":")") + std::string(d.name) + "\"}"));
+        const auto r =
+            parse(api::audit("", std::string(R"({"as_of":"2026-06-30","deals":"none","sample":")") +
+                                     std::string(d.name) + "\"}"));
         REQUIRE(r["ok"] == true);
         weakest.push_back(r["summary"]["weakest_layer"].get<std::string>());
     }
@@ -101,7 +108,9 @@ TEST_CASE("the built-in demos fail different layers", "[sample][audit]") {
 }
 
 TEST_CASE("sample options are checked with pointers to the bad value", "[sample][error]") {
-    auto code_of = [](const std::string& options) { return parse(api::sample(options))["error"]["code"].get<std::string>(); };
+    auto code_of = [](const std::string& options) {
+        return parse(api::sample(options))["error"]["code"].get<std::string>();
+    };
     CHECK(code_of(R"({"crm":"excel"})") == "sample.unknown_crm");
     CHECK(code_of(R"({"profile":"chaos"})") == "sample.unknown_profile");
     CHECK(code_of(R"({"deals":0})") == "sample.deals");
@@ -131,8 +140,11 @@ TEST_CASE("api sample and samples describe the demos and carry the csv", "[sampl
 }
 
 TEST_CASE("a sample built around a reference date whole weeks later audits the same", "[sample]") {
-    const auto a = parse(api::audit("", R"({"as_of":"2026-06-30","deals":"none","sample":{"demo":"saas_midmarket"}})"));
-    const auto b = parse(api::audit("", R"({"as_of":"2027-01-12","deals":"none","sample":{"demo":"saas_midmarket","reference":"2027-01-12"}})"));
+    const auto a =
+        parse(api::audit("", R"({"as_of":"2026-06-30","deals":"none","sample":{"demo":"saas_midmarket"}})"));
+    const auto b = parse(api::audit(
+        "",
+        R"({"as_of":"2027-01-12","deals":"none","sample":{"demo":"saas_midmarket","reference":"2027-01-12"}})"));
     REQUIRE(a["ok"] == true);
     REQUIRE(b["ok"] == true);
     CHECK(a["summary"] == b["summary"]);

@@ -57,7 +57,8 @@ TEST_CASE("session deals serves filtered and sorted windows of the last audit", 
     CHECK(all["deals"][0]["row"] == 2);
     const auto shared = parse(s.deals(R"({"filter":{"code":"OWNER_SHARED"}})"));
     CHECK(shared["total"] == 3);
-    const auto owners = parse(s.deals(R"({"filter":{"layer":"ownership"},"sort":{"key":"owner","desc":true},"offset":1,"limit":2})"));
+    const auto owners = parse(s.deals(
+        R"({"filter":{"layer":"ownership"},"sort":{"key":"owner","desc":true},"offset":1,"limit":2})"));
     CHECK(owners["total"] == 9);
     REQUIRE(owners["deals"].size() == 2);
     CHECK(owners["deals"][0]["owner"] == "Inbound Queue");  // byte order, descending, after "sales@..."

@@ -1,7 +1,8 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
-#include <unistd.h>
 
 #include "revdiag/api.h"
 #include "revdiag/diagnostic.h"
@@ -16,14 +17,28 @@ namespace {
 // The answers that lead to each shape, with the given CRM.
 nlohmann::json shape_answers(const std::string& shape, const std::string& crm) {
     nlohmann::json a{{"team", "one_or_two"}, {"handoff", "one_person"}, {"crm", crm}, {"source", "mixed"}};
-    if (shape == "lean") a.update({{"cycle", "under_2_weeks"}, {"deal_size", "under_5k"}, {"buyers", "one"}, {"evaluation", "none"}});
+    if (shape == "lean")
+        a.update({{"cycle", "under_2_weeks"},
+                  {"deal_size", "under_5k"},
+                  {"buyers", "one"},
+                  {"evaluation", "none"}});
     if (shape == "standard")
-        a.update({{"cycle", "six_weeks_to_three_months"}, {"deal_size", "5k_to_25k"}, {"buyers", "two_or_three"}, {"evaluation", "none"}});
+        a.update({{"cycle", "six_weeks_to_three_months"},
+                  {"deal_size", "5k_to_25k"},
+                  {"buyers", "two_or_three"},
+                  {"evaluation", "none"}});
     if (shape == "full")
-        a.update({{"cycle", "three_to_six_months"}, {"deal_size", "25k_to_100k"}, {"buyers", "two_or_three"}, {"evaluation", "none"}});
+        a.update({{"cycle", "three_to_six_months"},
+                  {"deal_size", "25k_to_100k"},
+                  {"buyers", "two_or_three"},
+                  {"evaluation", "none"}});
     if (shape == "evaluated")
-        a.update({{"cycle", "over_six_months"}, {"deal_size", "over_500k"}, {"buyers", "committee"}, {"evaluation", "formal"}});
-    return nlohmann::json{{"schema", "revdiag.answers/1"}, {"bank", "snapshot"}, {"bank_version", 1}, {"answers", a}};
+        a.update({{"cycle", "over_six_months"},
+                  {"deal_size", "over_500k"},
+                  {"buyers", "committee"},
+                  {"evaluation", "formal"}});
+    return nlohmann::json{
+        {"schema", "revdiag.answers/1"}, {"bank", "snapshot"}, {"bank_version", 1}, {"answers", a}};
 }
 
 nlohmann::json drafted(const std::string& shape, const std::string& crm) {
@@ -37,7 +52,8 @@ nlohmann::json drafted(const std::string& shape, const std::string& crm) {
 
 TEST_CASE("every drafted process loads and passes the process check with no finding", "[snapshot][process]") {
     for (const char* shape : {"lean", "standard", "full", "evaluated"})
-        for (const char* crm : {"hubspot", "salesforce", "pipedrive", "zoho", "dynamics", "other", "spreadsheet"}) {
+        for (const char* crm :
+             {"hubspot", "salesforce", "pipedrive", "zoho", "dynamics", "other", "spreadsheet"}) {
             INFO(shape << " " << crm);
             const auto p = load_process(drafted(shape, crm).dump());
             if (!p) FAIL(p.err().code << ": " << p.err().message << " at " << p.err().at.pointer);
@@ -53,13 +69,16 @@ TEST_CASE("every drafted process loads and passes the process check with no find
         }
 }
 
-TEST_CASE("revdiag process check accepts the process that revdiag snapshot writes", "[snapshot][process][cli]") {
-    const fs::path out = fs::temp_directory_path() / ("revdiag-drafted-" + std::to_string(::getpid()) + ".json");
+TEST_CASE("revdiag process check accepts the process that revdiag snapshot writes",
+          "[snapshot][process][cli]") {
+    const fs::path out =
+        fs::temp_directory_path() / ("revdiag-drafted-" + std::to_string(::getpid()) + ".json");
     for (const auto& entry : fs::directory_iterator(test::fixture_path("diagnostic"))) {
         const std::string name = entry.path().filename().string();
         if (name.rfind("snapshot-", 0) != 0) continue;
         INFO(name);
-        CHECK(test::run_cli("snapshot '" + entry.path().string() + "' --out '" + out.string() + "'").exit_code == 0);
+        CHECK(test::run_cli("snapshot '" + entry.path().string() + "' --out '" + out.string() + "'")
+                  .exit_code == 0);
         const auto check = test::run_cli("process check '" + out.string() + "'", true);
         CHECK(check.exit_code == 0);
         CHECK(check.out.find("no findings") != std::string::npos);
@@ -90,18 +109,20 @@ TEST_CASE("a process drafted for a CRM places every stage of that CRM's real exp
     }
 }
 
-TEST_CASE("a real export audited with the drafted process feeds the self-assessment comparison", "[snapshot][diagnostic][audit]") {
+TEST_CASE("a real export audited with the drafted process feeds the self-assessment comparison",
+          "[snapshot][diagnostic][audit]") {
     const nlohmann::json process = drafted("standard", "hubspot");
     const nlohmann::json options{{"as_of", "2026-06-30"}, {"process", process}, {"deals", "none"}};
-    const nlohmann::json report = test::parse(api::audit(test::read_fixture("real/hubspot-deals.csv"), options.dump()));
+    const nlohmann::json report =
+        test::parse(api::audit(test::read_fixture("real/hubspot-deals.csv"), options.dump()));
     REQUIRE(report["ok"] == true);
     REQUIRE(report["layers"].size() == 5);
     CHECK(report["summary"]["open_deals"].get<int>() > 0);
     // Every HubSpot stage matched a drafted stage, so none fails the stages layer as unknown.
     CHECK(report["summary"]["unknown_stage_deals"] == 0);
 
-    const nlohmann::json env =
-        test::parse(api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"), nlohmann::json{{"audit", report}}.dump()));
+    const nlohmann::json env = test::parse(api::diagnose(test::read_fixture("diagnostic/mixed.answers.json"),
+                                                         nlohmann::json{{"audit", report}}.dump()));
     REQUIRE(env["ok"] == true);
     const nlohmann::json& c = env["comparison"];
     REQUIRE(c["layers"].size() == 5);

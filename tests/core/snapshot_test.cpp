@@ -1,9 +1,10 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <set>
-#include <unistd.h>
 
 #include "revdiag/api.h"
 #include "revdiag/deals.h"
@@ -16,15 +17,23 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string answers_text(const nlohmann::json& answers) {
-    nlohmann::json doc{{"schema", "revdiag.answers/1"}, {"bank", "snapshot"}, {"bank_version", 1}, {"answers", answers}};
+    nlohmann::json doc{
+        {"schema", "revdiag.answers/1"}, {"bank", "snapshot"}, {"bank_version", 1}, {"answers", answers}};
     return doc.dump();
 }
 
-nlohmann::json snapshot_of(const nlohmann::json& answers) { return test::parse(api::snapshot(answers_text(answers))); }
+nlohmann::json snapshot_of(const nlohmann::json& answers) {
+    return test::parse(api::snapshot(answers_text(answers)));
+}
 
 nlohmann::json base_answers() {
-    return {{"cycle", "six_weeks_to_three_months"}, {"deal_size", "5k_to_25k"}, {"buyers", "two_or_three"},
-            {"evaluation", "none"}, {"team", "one_or_two"}, {"handoff", "one_person"}, {"crm", "hubspot"},
+    return {{"cycle", "six_weeks_to_three_months"},
+            {"deal_size", "5k_to_25k"},
+            {"buyers", "two_or_three"},
+            {"evaluation", "none"},
+            {"team", "one_or_two"},
+            {"handoff", "one_person"},
+            {"crm", "hubspot"},
             {"source", "mixed"}};
 }
 
@@ -37,19 +46,22 @@ size_t counted_stages(const nlohmann::json& process) {
 std::string normalized(const std::string& s) {
     std::string out;
     for (const char c : s)
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
 // The identifiers of a rule that are neither functions nor keywords: the fields it reads.
 std::vector<std::string> rule_fields(const std::string& rule) {
-    static const std::set<std::string> reserved{"present", "days_since", "business_days_since", "days_until", "lower",
-                                                "contains", "and", "or", "not", "true", "false"};
+    static const std::set<std::string> reserved{
+        "present", "days_since", "business_days_since", "days_until", "lower", "contains", "and", "or", "not",
+        "true",    "false"};
     std::vector<std::string> out;
     for (size_t i = 0; i < rule.size();) {
         if (std::isalpha(static_cast<unsigned char>(rule[i])) || rule[i] == '_') {
             size_t j = i;
-            while (j < rule.size() && (std::isalnum(static_cast<unsigned char>(rule[j])) || rule[j] == '_')) ++j;
+            while (j < rule.size() && (std::isalnum(static_cast<unsigned char>(rule[j])) || rule[j] == '_'))
+                ++j;
             const std::string word = rule.substr(i, j - i);
             if (!reserved.count(word)) out.push_back(word);
             i = j;
@@ -112,7 +124,8 @@ TEST_CASE("snapshot fixtures draft the shape their name announces with 5 to 7 st
     CHECK(cases == 4);
 }
 
-TEST_CASE("every combination of cycle and deal size and buyers and evaluation drafts a valid process", "[snapshot]") {
+TEST_CASE("every combination of cycle and deal size and buyers and evaluation drafts a valid process",
+          "[snapshot]") {
     const auto bank = snapshot_bank();
     REQUIRE(bank.has_value());
     auto choices = [&](const std::string& qid) {
@@ -135,7 +148,8 @@ TEST_CASE("every combination of cycle and deal size and buyers and evaluation dr
                     const nlohmann::json env = snapshot_of(a);
                     REQUIRE(env["ok"] == true);
                     const size_t n = counted_stages(env["process"]);
-                    if (n < 5 || n > 7) FAIL(cycle << " " << size << " " << buyers << " " << evaluation << ": " << n);
+                    if (n < 5 || n > 7)
+                        FAIL(cycle << " " << size << " " << buyers << " " << evaluation << ": " << n);
                     shapes.insert(env["shape"].get<std::string>());
                 }
     CHECK(shapes == std::set<std::string>{"lean", "standard", "full", "evaluated"});
@@ -162,8 +176,8 @@ TEST_CASE("every CRM answer drafts aliases that never collide with another stage
 }
 
 TEST_CASE("snapshot thresholds grow with the sales cycle", "[snapshot]") {
-    const char* cycles[] = {"under_2_weeks", "two_to_six_weeks", "six_weeks_to_three_months", "three_to_six_months",
-                            "over_six_months"};
+    const char* cycles[] = {"under_2_weeks", "two_to_six_weeks", "six_weeks_to_three_months",
+                            "three_to_six_months", "over_six_months"};
     int last_inactive = 0, last_reengage = 0, last_follow_up = 0;
     for (const char* cycle : cycles) {
         INFO(cycle);
@@ -205,7 +219,8 @@ TEST_CASE("the design document names every stage and the thresholds and the CRM 
     a["crm"] = "salesforce";
     const nlohmann::json env = snapshot_of(a);
     const std::string doc = env["document"].get<std::string>();
-    for (const auto& s : env["process"]["stages"]) CHECK(doc.find(s["name"].get<std::string>()) != std::string::npos);
+    for (const auto& s : env["process"]["stages"])
+        CHECK(doc.find(s["name"].get<std::string>()) != std::string::npos);
     for (const auto& c : env["process"]["stages"][2]["criteria"])
         CHECK(doc.find("`" + c["rule"].get<std::string>() + "`") != std::string::npos);
     CHECK(doc.find("within 5 business days") != std::string::npos);
@@ -214,9 +229,11 @@ TEST_CASE("the design document names every stage and the thresholds and the CRM 
     CHECK(doc.find("What you told us") != std::string::npos);
 }
 
-TEST_CASE("the snapshot command writes the drafted process with --out and prints the document", "[snapshot][cli]") {
+TEST_CASE("the snapshot command writes the drafted process with --out and prints the document",
+          "[snapshot][cli]") {
     const std::string answers = test::fixture_path("diagnostic/snapshot-standard-hubspot.answers.json");
-    const fs::path out = fs::temp_directory_path() / ("revdiag-snapshot-test-" + std::to_string(::getpid()) + ".json");
+    const fs::path out =
+        fs::temp_directory_path() / ("revdiag-snapshot-test-" + std::to_string(::getpid()) + ".json");
     const auto run = test::run_cli("snapshot '" + answers + "' --out '" + out.string() + "'");
     CHECK(run.exit_code == 0);
     CHECK(run.out.rfind("# Sales process design", 0) == 0);
@@ -228,5 +245,6 @@ TEST_CASE("the snapshot command writes the drafted process with --out and prints
     CHECK(json_run.exit_code == 0);
     CHECK(json_run.out == api::snapshot(test::read_file(answers)) + "\n");
     CHECK(test::run_cli("snapshot").exit_code == 2);
-    CHECK(test::run_cli("snapshot '" + test::fixture_path("diagnostic/mixed.answers.json") + "'").exit_code == 1);
+    CHECK(test::run_cli("snapshot '" + test::fixture_path("diagnostic/mixed.answers.json") + "'").exit_code ==
+          1);
 }

@@ -11,7 +11,9 @@
 
 namespace revdiag::test {
 
-inline std::string fixture_path(const std::string& relative) { return std::string(REVDIAG_FIXTURES) + "/" + relative; }
+inline std::string fixture_path(const std::string& relative) {
+    return std::string(REVDIAG_FIXTURES) + "/" + relative;
+}
 
 inline std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -20,9 +22,13 @@ inline std::string read_file(const std::string& path) {
     return ss.str();
 }
 
-inline std::string read_fixture(const std::string& relative) { return read_file(fixture_path(relative)); }
+inline std::string read_fixture(const std::string& relative) {
+    return read_file(fixture_path(relative));
+}
 
-inline nlohmann::json parse(const std::string& text) { return nlohmann::json::parse(text, nullptr, false); }
+inline nlohmann::json parse(const std::string& text) {
+    return nlohmann::json::parse(text, nullptr, false);
+}
 
 struct cli_run {
     int exit_code = -1;
@@ -32,7 +38,8 @@ struct cli_run {
 /// Runs the native CLI with a shell-quoted argument string; stdout is captured,
 /// stderr is appended to it when `merge_stderr` is set.
 inline cli_run run_cli(const std::string& args, bool merge_stderr = false) {
-    std::string cmd = std::string("'") + REVDIAG_CLI + "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
+    std::string cmd =
+        std::string("'") + REVDIAG_CLI + "' " + args + (merge_stderr ? " 2>&1" : " 2>/dev/null");
     cli_run r;
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return r;

@@ -1,14 +1,17 @@
 // Typed values: money, dates, booleans, percents and status, with the
 // per-column conventions decided from all values.
+#include "revdiag/values.h"
+
 #include <catch2/catch.hpp>
 
 #include "revdiag/deals.h"
-#include "revdiag/values.h"
 
 using namespace revdiag;
 
 namespace {
-day_t ymd(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
+day_t ymd(int y, unsigned m, unsigned d) {
+    return days_from_civil(y, m, d);
+}
 }  // namespace
 
 TEST_CASE("money accepts symbols codes separators and parentheses", "[values][money]") {
@@ -22,7 +25,7 @@ TEST_CASE("money accepts symbols codes separators and parentheses", "[values][mo
     CHECK(parse_money("-$1,200.50", point) == Approx(-1200.5));
     CHECK(parse_money("215142.0", point) == Approx(215142));
     CHECK(parse_money("1.5E+06", point) == Approx(1500000));
-    CHECK(parse_money("R$ 1.234,56", point) == Approx(1234.56));  // both marks: the last is the decimal
+    CHECK(parse_money("R$ 1.234,56", point) == Approx(1234.56));   // both marks: the last is the decimal
     CHECK(parse_money("12,34,567.00", point) == Approx(1234567));  // Indian grouping
     const money_format comma{true};
     CHECK(parse_money("48.250,00 \xE2\x82\xAC", comma) == Approx(48250));
@@ -110,7 +113,8 @@ TEST_CASE("dates refuse impossible days and stray text", "[values][date]") {
 }
 
 TEST_CASE("booleans accept the usual spellings and x-marks make blanks false", "[values][bool]") {
-    for (const char* t : {"yes", "Y", "TRUE", "1", "x", "X", "checked", "on", "\xE2\x9C\x93"}) CHECK(parse_bool(t) == true);
+    for (const char* t : {"yes", "Y", "TRUE", "1", "x", "X", "checked", "on", "\xE2\x9C\x93"})
+        CHECK(parse_bool(t) == true);
     for (const char* t : {"no", "N", "false", "0", "unchecked", "off"}) CHECK(parse_bool(t) == false);
     CHECK_FALSE(parse_bool("maybe").has_value());
     CHECK(detect_bool_format({"x", "", "x"}).blank_is_false);

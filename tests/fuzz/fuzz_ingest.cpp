@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const auto whole = revdiag::read_deals(bytes, options);
     revdiag::deal_reader reader(limits);
     bool failed = false;
-    for (size_t at = 0; at < bytes.size() && !failed; at += chunk) failed = !reader.push(bytes.substr(at, chunk));
+    for (size_t at = 0; at < bytes.size() && !failed; at += chunk)
+        failed = !reader.push(bytes.substr(at, chunk));
     const auto chunked = reader.finish(options);
     if (summary(whole) != summary(chunked)) std::abort();
 

@@ -36,8 +36,7 @@ std::string process_default();
 /// Validate a process (revdiag.process_check/1): errors with JSON pointers, or
 /// ok with the process findings; with a non-empty csv, also the fields it does
 /// not record. Options as inspect's ("map").
-std::string process_check(std::string_view process_json, std::string_view csv,
-                          std::string_view options_json);
+std::string process_check(std::string_view process_json, std::string_view csv, std::string_view options_json);
 
 /// The question bank (revdiag.questions/1).
 std::string questions();

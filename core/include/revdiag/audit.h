@@ -70,14 +70,14 @@ struct finding {
 
 /// The audit of one open deal. Stage indexes point into process::stages (-1 = none).
 struct deal_audit {
-    size_t row = 0;              // row in the deal table
-    int64_t amount_cents = 0;    // 0 when missing
+    size_t row = 0;            // row in the deal table
+    int64_t amount_cents = 0;  // 0 when missing
     bool amount_missing = false;
-    int recorded_stage = -1;     // the matched process stage, -1 when unknown
-    int real_stage = -1;         // the last stage whose cumulative criteria hold, -1 = not pipeline
+    int recorded_stage = -1;  // the matched process stage, -1 when unknown
+    int real_stage = -1;      // the last stage whose cumulative criteria hold, -1 = not pipeline
     bool in_real_pipeline = false;
-    uint8_t failing_layers = 0;   // bit l set when the deal fails layer l
-    uint8_t findings_count = 0;   // its findings: audit_report::findings_of(deal)
+    uint8_t failing_layers = 0;  // bit l set when the deal fails layer l
+    uint8_t findings_count = 0;  // its findings: audit_report::findings_of(deal)
     uint32_t findings_first = 0;
 
     /// True when some finding fails a layer (SNOOZED alone does not).
@@ -142,7 +142,7 @@ struct audit_report {
     int64_t stated_weighted_cents = 0;
     int64_t real_weighted_cents = 0;
     std::array<layer_total, layer_count> layers{};
-    int weakest_layer = -1;  // -1 when no layer fails
+    int weakest_layer = -1;           // -1 when no layer fails
     std::vector<stage_total> stages;  // the process's non-closed stages, in order
     std::vector<deal_audit> deals;    // the open deals, in row order
     std::vector<finding> findings;    // every deal's findings, deal after deal (no heap list per deal)
@@ -153,7 +153,9 @@ struct audit_report {
     std::vector<warning> warnings;
 
     /// The findings of one deal, in layer order.
-    run_of<finding> findings_of(const deal_audit& d) const { return {findings.data() + d.findings_first, d.findings_count}; }
+    run_of<finding> findings_of(const deal_audit& d) const {
+        return {findings.data() + d.findings_first, d.findings_count};
+    }
     /// The criteria a finding names (indexes into `criteria`).
     run_of<uint16_t> criteria_of(const finding& f) const {
         return {finding_criteria.data() + f.criteria_first, f.criteria_count};
@@ -163,7 +165,8 @@ struct audit_report {
 /// Audit every open deal of `table` against `p` as of `as_of`. Never fails: data
 /// problems are findings and warnings. Errors: none (stage_map targets are
 /// validated by the caller, see api::audit).
-audit_report run_audit(const deal_table& table, const process& p, day_t as_of, const audit_options& options = {});
+audit_report run_audit(const deal_table& table, const process& p, day_t as_of,
+                       const audit_options& options = {});
 
 /// Normalized form used to compare recorded values (lower case, letters and digits only).
 std::string normalize_key(std::string_view text);

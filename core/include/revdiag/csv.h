@@ -21,10 +21,10 @@ namespace revdiag {
 /// Limits checked while reading, so that a hostile or accidental input is
 /// answered with a clear error instead of an allocation failure.
 struct reader_limits {
-    size_t max_bytes = 1ull << 31;      // whole input
-    size_t max_field_bytes = 1 << 20;   // one cell
-    size_t max_columns = 4096;          // fields in one row
-    size_t expected_bytes = 0;          // not a limit: the file's size when known, so buffers are sized once
+    size_t max_bytes = 1ull << 31;     // whole input
+    size_t max_field_bytes = 1 << 20;  // one cell
+    size_t max_columns = 4096;         // fields in one row
+    size_t expected_bytes = 0;         // not a limit: the file's size when known, so buffers are sized once
 };
 
 /// Every cell of the file, row by row, in one byte buffer (UTF-8 once finished).
@@ -64,10 +64,10 @@ private:
 };
 
 struct csv_table {
-    byte_buffer bytes;                  // all cells, concatenated
-    std::vector<uint32_t> cell_end;     // end offset of each cell in bytes
-    std::vector<uint32_t> row_end;      // one past the last cell index of each row
-    std::vector<uint32_t> row_line;     // physical 1-based line on which each row starts
+    byte_buffer bytes;               // all cells, concatenated
+    std::vector<uint32_t> cell_end;  // end offset of each cell in bytes
+    std::vector<uint32_t> row_end;   // one past the last cell index of each row
+    std::vector<uint32_t> row_line;  // physical 1-based line on which each row starts
 
     size_t rows() const { return row_end.size(); }
     size_t fields(size_t row) const { return row_end[row] - first_cell(row); }
@@ -100,10 +100,10 @@ private:
 
 /// What the reader found out about the file's shape.
 struct csv_info {
-    std::string encoding = "utf-8";     // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+    std::string encoding = "utf-8";  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
     char delimiter = ',';
-    std::string line_ending = "none";   // "lf", "crlf", "cr", "mixed", "none" (a single line)
-    size_t lf = 0, crlf = 0, cr = 0;    // line breaks seen, quoted ones included
+    std::string line_ending = "none";  // "lf", "crlf", "cr", "mixed", "none" (a single line)
+    size_t lf = 0, crlf = 0, cr = 0;   // line breaks seen, quoted ones included
 };
 
 /// UTF-16 to UTF-8 across chunk boundaries (an odd byte or a lone high
@@ -152,8 +152,8 @@ private:
     size_t bytes_in_ = 0;
     bool started_ = false;
     bool finished_ = false;
-    std::string prefix_;          // bytes held back until encoding and delimiter are known
-    std::string decoded_;         // reused buffer for UTF-16 conversion
+    std::string prefix_;   // bytes held back until encoding and delimiter are known
+    std::string decoded_;  // reused buffer for UTF-16 conversion
     utf16_decoder utf16_;
     bool utf16_input_ = false;
     state state_ = state::record_start;
@@ -161,9 +161,9 @@ private:
     uint32_t line_ = 1;
     uint32_t record_line_ = 1;
     uint32_t quote_line_ = 0;
-    uint32_t field_index_ = 0;    // 0-based field in the current record
-    size_t field_start_ = 0;      // offset in table_.bytes of the current field
-    bool special_[256] = {};      // bytes that end an unquoted run: delimiter, quote, CR, LF
+    uint32_t field_index_ = 0;  // 0-based field in the current record
+    size_t field_start_ = 0;    // offset in table_.bytes of the current field
+    bool special_[256] = {};    // bytes that end an unquoted run: delimiter, quote, CR, LF
     size_t warning_counts_[2] = {0, 0};
     error failure_;
     bool failed_ = false;

@@ -17,7 +17,11 @@ constexpr day_t no_date = INT32_MIN;
 
 /// Days since 1970-01-01 of a civil date; the caller validates the fields.
 day_t days_from_civil(int year, unsigned month, unsigned day);
-struct civil_date { int year; unsigned month; unsigned day; };
+struct civil_date {
+    int year;
+    unsigned month;
+    unsigned day;
+};
 civil_date civil_from_days(day_t days);
 /// True when year/month/day names a real calendar day.
 bool is_valid_civil(int year, unsigned month, unsigned day);

@@ -72,10 +72,10 @@ private:
 /// money and percent -> number (NaN = missing; percent as 0..100);
 /// date -> date (no_date = missing); boolean -> flag (1, 0, -1 = missing).
 struct column {
-    std::string name;         // canonical id, or the normalized header of an extra column
-    std::string header;       // the header as written in the file ("" when derived)
+    std::string name;    // canonical id, or the normalized header of an extra column
+    std::string header;  // the header as written in the file ("" when derived)
     field_type type = field_type::text;
-    int source_index = -1;    // 0-based column in the file; -1 when derived
+    int source_index = -1;  // 0-based column in the file; -1 when derived
     std::vector<uint32_t> text;
     text_pool pool;
     std::vector<double> number;
@@ -85,11 +85,15 @@ struct column {
     bool is_missing(size_t row) const {
         switch (type) {
             case field_type::text:
-            case field_type::status: return text[row] == 0;
+            case field_type::status:
+                return text[row] == 0;
             case field_type::money:
-            case field_type::percent: return std::isnan(number[row]);
-            case field_type::date: return date[row] == no_date;
-            case field_type::boolean: return flag[row] < 0;
+            case field_type::percent:
+                return std::isnan(number[row]);
+            case field_type::date:
+                return date[row] == no_date;
+            case field_type::boolean:
+                return flag[row] < 0;
         }
         return true;
     }
@@ -116,6 +120,8 @@ struct deal_table {
     }
 };
 
-inline double missing_number() { return std::numeric_limits<double>::quiet_NaN(); }
+inline double missing_number() {
+    return std::numeric_limits<double>::quiet_NaN();
+}
 
 }  // namespace revdiag

@@ -119,8 +119,8 @@ struct layer_comparison {
     std::string id;
     int self_score = 0;
     int measured_score = 0;
-    int gap = 0;            // self - measured
-    std::string verdict;    // "agree", "overrated", "underrated"
+    int gap = 0;          // self - measured
+    std::string verdict;  // "agree", "overrated", "underrated"
     std::string message;
 };
 
@@ -142,10 +142,10 @@ score_comparison compare_scores(const diagnostic_result& self, const std::vector
 
 /// A starter process drafted from Snapshot answers.
 struct snapshot_draft {
-    std::string shape;              // lean, standard, full, evaluated
-    int complexity = 0;             // points from cycle, deal size, buyers, evaluation
-    std::string process_json;       // revdiag.process/1, pretty-printed
-    std::string document;           // Markdown design document
+    std::string shape;         // lean, standard, full, evaluated
+    int complexity = 0;        // points from cycle, deal size, buyers, evaluation
+    std::string process_json;  // revdiag.process/1, pretty-printed
+    std::string document;      // Markdown design document
 };
 
 /// Draft the process and the design document from answers read against

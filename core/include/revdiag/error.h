@@ -36,7 +36,7 @@ inline error make_error(std::string code, std::string message, location at = {})
 template <class T>
 class result {
 public:
-    result(T value) : v_(std::move(value)) {}                  // NOLINT: implicit by design
+    result(T value) : v_(std::move(value)) {}                      // NOLINT: implicit by design
     result(error e) : v_(std::in_place_index<1>, std::move(e)) {}  // NOLINT
     bool has_value() const { return v_.index() == 0; }
     explicit operator bool() const { return has_value(); }

@@ -20,7 +20,8 @@
 namespace revdiag {
 
 struct ingest_options {
-    std::vector<std::pair<std::string, std::string>> map;  // canonical field -> header as written ("" = leave unmapped)
+    std::vector<std::pair<std::string, std::string>>
+        map;  // canonical field -> header as written ("" = leave unmapped)
     reader_limits limits;
 };
 
@@ -29,13 +30,13 @@ struct ingest_result {
     /// text under its normalized name (suffixed `_2`... so it never equals a
     /// canonical id or another extra column).
     deal_table table;
-    std::string encoding;                    // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
+    std::string encoding;  // "utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1252"
     char delimiter = ',';
-    std::string line_ending;                 // "lf", "crlf", "cr", "mixed", "none"
-    std::string detected_crm;                // "salesforce", "hubspot", ... or "generic"
-    std::vector<mapping_entry> mapping;      // one per canonical field that found a column
-    std::vector<std::string> missing_fields; // canonical fields with no column
-    std::vector<warning> warnings;           // structural, then value warnings (capped per column and code)
+    std::string line_ending;                  // "lf", "crlf", "cr", "mixed", "none"
+    std::string detected_crm;                 // "salesforce", "hubspot", ... or "generic"
+    std::vector<mapping_entry> mapping;       // one per canonical field that found a column
+    std::vector<std::string> missing_fields;  // canonical fields with no column
+    std::vector<warning> warnings;            // structural, then value warnings (capped per column and code)
     size_t rows = 0;
 };
 

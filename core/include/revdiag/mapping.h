@@ -22,7 +22,8 @@ struct mapping_entry {
     int source_index = -1;                  // 0-based column in the file
     double confidence = 0;                  // 1 = a known alias of the detected CRM or the user's choice
     std::vector<std::string> alternatives;  // other headers that could hold the field, best first
-    std::string how;                        // "" read as is; "user"; "cents"; "is_closed_is_won"; "stage_names"; "date_entered_columns"
+    std::string
+        how;  // "" read as is; "user"; "cents"; "is_closed_is_won"; "stage_names"; "date_entered_columns"
 };
 
 struct header_mapping {

@@ -16,9 +16,9 @@
 namespace revdiag {
 
 struct criterion {
-    std::string id;      // "Q1"
-    std::string label;   // "Budget access confirmed"
-    std::string rule;    // "budget_confirmed"
+    std::string id;     // "Q1"
+    std::string label;  // "Budget access confirmed"
+    std::string rule;   // "budget_confirmed"
     rule_program program;
 };
 
@@ -29,7 +29,7 @@ struct stage {
     std::string owner_role;
     std::vector<std::string> aliases;
     std::vector<criterion> criteria;
-    double probability = 0;    // 0..1
+    double probability = 0;  // 0..1
     bool closed_won = false;
     bool closed_lost = false;
     bool follow_up = false;
@@ -43,8 +43,9 @@ struct thresholds {
     int reengagement_window_days = 14;
     /// Owner values naming no single person (matched as words, case ignored;
     /// a pattern ending in `@` matches a mailbox name such as sales@acme.com).
-    std::vector<std::string> owner_shared_patterns{"team",  "queue",    "inbox",    "shared", "unassigned", "sales@",
-                                                   "support@", "info@", "pool",     "nobody", "tbd"};
+    std::vector<std::string> owner_shared_patterns{"team",       "queue",  "inbox",    "shared",
+                                                   "unassigned", "sales@", "support@", "info@",
+                                                   "pool",       "nobody", "tbd"};
     std::vector<std::string> roster;
 };
 
@@ -57,9 +58,9 @@ struct process {
 /// A finding about the process itself (stages layer), or a criterion reading a
 /// field that the export does not record.
 struct process_finding {
-    std::string code;     // STAGE_COUNT, STAGE_NO_BUYER_ACTION, STAGE_NO_CRITERIA, FIELD_NOT_RECORDED
+    std::string code;  // STAGE_COUNT, STAGE_NO_BUYER_ACTION, STAGE_NO_CRITERIA, FIELD_NOT_RECORDED
     std::string message;
-    std::string stage;    // stage id, when about one
+    std::string stage;  // stage id, when about one
     std::string criterion;
     std::string field;
 };
@@ -70,8 +71,7 @@ struct process_finding {
 /// and a criterion's rule error under its own code (rule.syntax, rule.type, ...)
 /// with the pointer to the rule, the stage and criterion in the message, and the
 /// file line and column of the offending character.
-result<process> load_process(std::string_view json_text,
-                             const std::vector<std::string>& extra_fields = {});
+result<process> load_process(std::string_view json_text, const std::vector<std::string>& extra_fields = {});
 /// The embedded default process of DESIGN §2.2.
 const process& default_process();
 /// The revdiag.process/1 JSON of a process (round-trips through load_process).

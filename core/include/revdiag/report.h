@@ -19,14 +19,16 @@ enum class deals_scope : uint8_t { all, flagged, none };
 /// Money in cents as a JSON number of currency units: an integer when whole.
 nlohmann::ordered_json money_to_json(int64_t cents);
 /// One audited deal as the report lists it (row, ids, stage, real stage, findings).
-nlohmann::ordered_json deal_to_json(const audit_report& r, size_t deal, const deal_table& table, const process& p);
+nlohmann::ordered_json deal_to_json(const audit_report& r, size_t deal, const deal_table& table,
+                                    const process& p);
 /// How many of the largest deals each owner action lists by default.
 inline constexpr size_t default_action_deals = 25;
 /// The report's fields (as_of, input, process, summary, layers, stages, deals,
 /// owners, warnings) to sit beside "schema" and "ok"; `input` is ingest's block.
 /// Each owner action lists its `action_deals` largest deals (its count covers all).
 nlohmann::ordered_json report_to_json(const audit_report& r, const deal_table& table, const process& p,
-                                      const nlohmann::ordered_json& input, deals_scope scope = deals_scope::all,
+                                      const nlohmann::ordered_json& input,
+                                      deals_scope scope = deals_scope::all,
                                       size_t action_deals = default_action_deals);
 /// The flagged deals as CSV (header, then one row per flagged deal). Text
 /// cells starting with = + - @ tab CR LF or NUL get a leading ', while the

@@ -35,8 +35,7 @@ public:
 /// lists them (extra CSV columns are text). Errors: rule.syntax, rule.unknown_field,
 /// rule.type, rule.arity, rule.too_deep, rule.unknown_function; `at.column` is
 /// the 1-based column in the expression.
-result<rule_program> compile_rule(std::string_view text,
-                                  const std::vector<std::string>& extra_fields = {});
+result<rule_program> compile_rule(std::string_view text, const std::vector<std::string>& extra_fields = {});
 
 /// A program bound to one table's columns. Fields the table lacks read as missing.
 class bound_rule {

@@ -43,8 +43,9 @@ result<audited> run(std::string_view csv, std::string_view options_json) {
 std::string audit(std::string_view csv, std::string_view options_json) {
     auto a = run(csv, options_json);
     if (!a) return error_envelope(detail::audit_schema, a.err());
-    return detail::moved_envelope(detail::audit_schema, report_to_json(a->report, a->input.table, a->designed, ingest_to_json(a->input),
-                                                            a->request.scope, a->request.action_deals));
+    return detail::moved_envelope(
+        detail::audit_schema, report_to_json(a->report, a->input.table, a->designed, ingest_to_json(a->input),
+                                             a->request.scope, a->request.action_deals));
 }
 
 std::string flagged_csv(std::string_view csv, std::string_view options_json) {

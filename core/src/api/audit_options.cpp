@@ -10,29 +10,37 @@ namespace {
 std::string pointer_token(std::string_view key) {
     std::string out;
     for (const char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out.push_back(c);
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out.push_back(c);
     }
     return out;
 }
 
 error type_error(const std::string& pointer, const std::string& what, const nlohmann::json& got) {
-    return make_error("options.type", "The option " + pointer + " must be " + what + ", not " + got.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ".",
+    return make_error("options.type",
+                      "The option " + pointer + " must be " + what + ", not " +
+                          got.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ".",
                       location{"options", 0, 0, pointer, ""});
 }
 
 }  // namespace
 
 result<audit_request> read_audit_options(const nlohmann::json& options) {
-    static const char* const known[] = {"as_of", "process", "map", "stage_map", "sample", "deals", "action_deals"};
+    static const char* const known[] = {"as_of",  "process", "map",         "stage_map",
+                                        "sample", "deals",   "action_deals"};
     for (auto it = options.begin(); it != options.end(); ++it) {
         bool ok = false;
         for (const char* k : known) ok = ok || it.key() == k;
         if (!ok)
-            return make_error("options.unknown_key",
-                              "The audit option \"" + it.key() + "\" is not known (as_of, process, map, stage_map, sample, deals, action_deals).",
-                              location{"options", 0, 0, "/" + pointer_token(it.key()), it.key()});
+            return make_error(
+                "options.unknown_key",
+                "The audit option \"" + it.key() +
+                    "\" is not known (as_of, process, map, stage_map, sample, deals, action_deals).",
+                location{"options", 0, 0, "/" + pointer_token(it.key()), it.key()});
     }
     audit_request req;
     req.as_of = today_utc();
@@ -40,7 +48,8 @@ result<audit_request> read_audit_options(const nlohmann::json& options) {
         if (!it->is_string()) return type_error("/as_of", "a YYYY-MM-DD date", *it);
         const auto day = parse_iso_date(it->get<std::string>());
         if (!day)
-            return make_error("options.date", "The as-of date \"" + it->get<std::string>() + "\" is not a YYYY-MM-DD date.",
+            return make_error("options.date",
+                              "The as-of date \"" + it->get<std::string>() + "\" is not a YYYY-MM-DD date.",
                               location{"options", 0, 0, "/as_of", ""});
         req.as_of = *day;
     }
@@ -51,16 +60,21 @@ result<audit_request> read_audit_options(const nlohmann::json& options) {
     if (const auto it = options.find("stage_map"); it != options.end()) {
         if (!it->is_object()) return type_error("/stage_map", "an object of recorded stage: stage id", *it);
         for (auto s = it->begin(); s != it->end(); ++s) {
-            if (!s.value().is_string()) return type_error("/stage_map/" + pointer_token(s.key()), "a stage id (a string)", s.value());
+            if (!s.value().is_string())
+                return type_error("/stage_map/" + pointer_token(s.key()), "a stage id (a string)", s.value());
             req.stage_map.emplace_back(s.key(), s.value().get<std::string>());
         }
     }
     if (const auto it = options.find("deals"); it != options.end()) {
         const std::string v = it->is_string() ? it->get<std::string>() : std::string();
-        if (v == "all") req.scope = deals_scope::all;
-        else if (v == "flagged") req.scope = deals_scope::flagged;
-        else if (v == "none") req.scope = deals_scope::none;
-        else return type_error("/deals", "\"all\", \"flagged\" or \"none\"", *it);
+        if (v == "all")
+            req.scope = deals_scope::all;
+        else if (v == "flagged")
+            req.scope = deals_scope::flagged;
+        else if (v == "none")
+            req.scope = deals_scope::none;
+        else
+            return type_error("/deals", "\"all\", \"flagged\" or \"none\"", *it);
     }
     if (const auto it = options.find("action_deals"); it != options.end()) {
         if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > 1000)
@@ -68,7 +82,8 @@ result<audit_request> read_audit_options(const nlohmann::json& options) {
         req.action_deals = static_cast<size_t>(it->get<int64_t>());
     }
     if (const auto it = options.find("sample"); it != options.end()) {
-        if (!it->is_string() && !it->is_object()) return type_error("/sample", "a demo name or sample options", *it);
+        if (!it->is_string() && !it->is_object())
+            return type_error("/sample", "a demo name or sample options", *it);
         req.sample = *it;
     }
     req.has_map = options.find("map") != options.end();
@@ -103,7 +118,8 @@ result<audit_options> resolve_stage_map(const audit_request& req, const process&
         for (const stage& s : p.stages) found = found || s.id == target;
         if (!found)
             return make_error("options.stage_map",
-                              "The stage map sends \"" + recorded + "\" to \"" + target + "\", which is not a stage id of the process.",
+                              "The stage map sends \"" + recorded + "\" to \"" + target +
+                                  "\", which is not a stage id of the process.",
                               location{"options", 0, 0, "/stage_map/" + pointer_token(recorded), target});
         out.stage_map.emplace_back(recorded, target);
     }
@@ -121,7 +137,8 @@ std::string moved_envelope(std::string_view schema, ojson&& body) {
 }
 
 result<std::string> sample_csv(const nlohmann::json& sample) {
-    nlohmann::json options = sample.is_string() ? nlohmann::json{{"demo", sample.get<std::string>()}} : sample;
+    nlohmann::json options =
+        sample.is_string() ? nlohmann::json{{"demo", sample.get<std::string>()}} : sample;
     auto req = read_sample_options(options);
     if (!req) {
         error e = req.err();

@@ -25,7 +25,7 @@ struct audit_request {
     std::vector<std::pair<std::string, std::string>> stage_map;
     deals_scope scope = deals_scope::all;
     size_t action_deals = default_action_deals;  // deals listed per owner action
-    std::optional<nlohmann::json> sample;   // a demo name or sample options
+    std::optional<nlohmann::json> sample;        // a demo name or sample options
     bool has_map = false;
     ingest_options ingest;
 };

@@ -1,10 +1,11 @@
 // api::questions, api::diagnose and api::snapshot: the diagnostic's envelopes.
 // Choice scores stay inside the engine: the page shows questions, not points,
 // so people answer what is true rather than what scores well.
+#include "revdiag/diagnostic.h"
+
 #include "diagnostic/json_read.h"
 #include "json/envelope.h"
 #include "revdiag/api.h"
-#include "revdiag/diagnostic.h"
 
 namespace revdiag::api {
 
@@ -26,7 +27,8 @@ ojson questions_json(const question_bank& bank, bool scored) {
         if (!q.help.empty()) jq["help"] = q.help;
         if (scored) jq["weight"] = q.weight;
         jq["choices"] = ojson::array();
-        for (const answer_choice& c : q.choices) jq["choices"].push_back(ojson{{"id", c.id}, {"label", c.label}});
+        for (const answer_choice& c : q.choices)
+            jq["choices"].push_back(ojson{{"id", c.id}, {"label", c.label}});
         list.push_back(std::move(jq));
     }
     return list;
@@ -42,7 +44,8 @@ ojson layer_json(const layer_result& l, bool audited) {
     j["audited"] = audited;
     j["answers"] = ojson::array();
     for (const scored_answer& a : l.answers)
-        j["answers"].push_back(ojson{{"question", a.question}, {"choice", a.choice}, {"score", a.score}, {"weight", a.weight}});
+        j["answers"].push_back(
+            ojson{{"question", a.question}, {"choice", a.choice}, {"score", a.score}, {"weight", a.weight}});
     j["next_steps"] = l.next_steps;
     return j;
 }
@@ -73,38 +76,48 @@ error options_error(std::string code, std::string message, std::string pointer) 
 }
 
 // Reads {"audit": <revdiag.audit/1 report>} into measured layer scores.
-result<std::vector<measured_layer>> read_audit_option(const json& options, std::string& weakest, bool& present) {
+result<std::vector<measured_layer>> read_audit_option(const json& options, std::string& weakest,
+                                                      bool& present) {
     std::vector<measured_layer> out;
     for (auto it = options.begin(); it != options.end(); ++it)
         if (it.key() != "audit")
-            return options_error("options.unknown_key", "The diagnose option \"" + it.key() + "\" is unknown; the only option is \"audit\".",
-                                 "/" + diag::pointer_token(it.key()));
+            return options_error(
+                "options.unknown_key",
+                "The diagnose option \"" + it.key() + "\" is unknown; the only option is \"audit\".",
+                "/" + diag::pointer_token(it.key()));
     const json* audit = diag::member(options, "audit");
     present = audit != nullptr;
     if (!audit) return out;
     if (!audit->is_object())
-        return options_error("options.audit", "The \"audit\" option must be a revdiag.audit/1 report object.", "/audit");
+        return options_error("options.audit", "The \"audit\" option must be a revdiag.audit/1 report object.",
+                             "/audit");
     if (const json* ok = diag::member(*audit, "ok"); ok && ok->is_boolean() && !ok->get<bool>())
-        return options_error("options.audit", "The \"audit\" option holds a failed audit, which has no layer scores.", "/audit/ok");
+        return options_error("options.audit",
+                             "The \"audit\" option holds a failed audit, which has no layer scores.",
+                             "/audit/ok");
     const json* layers = diag::member(*audit, "layers");
     if (!layers || !layers->is_array())
-        return options_error("options.audit", "The audit report has no \"layers\" array of layer scores.", "/audit/layers");
+        return options_error("options.audit", "The audit report has no \"layers\" array of layer scores.",
+                             "/audit/layers");
     for (size_t i = 0; i < layers->size(); ++i) {
         const json& l = (*layers)[i];
         const std::string at = "/audit/layers/" + std::to_string(i);
         const json* id = diag::member(l, "id");
         if (!id || !id->is_string())
-            return options_error("options.audit", "Audit layer " + std::to_string(i) + " has no \"id\" string.", at + "/id");
+            return options_error("options.audit",
+                                 "Audit layer " + std::to_string(i) + " has no \"id\" string.", at + "/id");
         const json* score = diag::member(l, "score");
         const double s = score && score->is_number() ? score->get<double>() : -1.0;
         if (!(s >= 0.0 && s <= 100.0))
-            return options_error("options.audit",
-                                 "Audit layer \"" + id->get<std::string>() + "\" needs a \"score\" from 0 to 100.",
-                                 at + "/score");
+            return options_error(
+                "options.audit",
+                "Audit layer \"" + id->get<std::string>() + "\" needs a \"score\" from 0 to 100.",
+                at + "/score");
         out.push_back(measured_layer{id->get<std::string>(), static_cast<int>(s + 0.5)});
     }
     if (const json* summary = diag::member(*audit, "summary"))
-        if (const json* w = diag::member(*summary, "weakest_layer"); w && w->is_string()) weakest = w->get<std::string>();
+        if (const json* w = diag::member(*summary, "weakest_layer"); w && w->is_string())
+            weakest = w->get<std::string>();
     return out;
 }
 
@@ -122,10 +135,12 @@ std::string questions() {
     body["intro"] = bank->intro;
     body["layers"] = ojson::array();
     for (const bank_layer& l : bank->layers)
-        body["layers"].push_back(ojson{{"id", l.id}, {"name", l.name}, {"summary", l.summary}, {"audited", l.audited}});
+        body["layers"].push_back(
+            ojson{{"id", l.id}, {"name", l.name}, {"summary", l.summary}, {"audited", l.audited}});
     body["bands"] = ojson::array();
     for (const maturity_band& b : bank->bands)
-        body["bands"].push_back(ojson{{"id", b.id}, {"label", b.label}, {"min_score", b.min_score}, {"meaning", b.meaning}});
+        body["bands"].push_back(
+            ojson{{"id", b.id}, {"label", b.label}, {"min_score", b.min_score}, {"meaning", b.meaning}});
     body["questions"] = questions_json(*bank, true);
     ojson s;
     s["bank"] = snap->bank;
@@ -153,22 +168,28 @@ std::string diagnose(std::string_view answers_json, std::string_view options_jso
     ojson body;
     body["bank_version"] = r.bank_version;
     body["layers"] = ojson::array();
-    for (size_t i = 0; i < r.layers.size(); ++i) body["layers"].push_back(layer_json(r.layers[i], bank->layers[i].audited));
+    for (size_t i = 0; i < r.layers.size(); ++i)
+        body["layers"].push_back(layer_json(r.layers[i], bank->layers[i].audited));
     body["weakest_layer"] = r.weakest_layer;
     const layer_result* weakest = nullptr;
     for (const layer_result& l : r.layers)
         if (l.id == r.weakest_layer) weakest = &l;
     if (weakest)
-        body["summary"] = "Fix " + weakest->name + " first: it scores " + std::to_string(weakest->score) + " of 100 (" +
-                          weakest->band_label + ").";
+        body["summary"] = "Fix " + weakest->name + " first: it scores " + std::to_string(weakest->score) +
+                          " of 100 (" + weakest->band_label + ").";
     body["recommendations"] = ojson::array();
     int priority = 0;
     for (const std::string& id : r.priority)
         for (const layer_result& l : r.layers)
             if (l.id == id)
-                body["recommendations"].push_back(ojson{{"priority", ++priority}, {"layer", l.id}, {"name", l.name},
-                                                        {"score", l.score}, {"band", l.band}, {"steps", l.next_steps}});
-    if (with_audit) body["comparison"] = comparison_json(compare_scores(r, measured.value(), measured_weakest));
+                body["recommendations"].push_back(ojson{{"priority", ++priority},
+                                                        {"layer", l.id},
+                                                        {"name", l.name},
+                                                        {"score", l.score},
+                                                        {"band", l.band},
+                                                        {"steps", l.next_steps}});
+    if (with_audit)
+        body["comparison"] = comparison_json(compare_scores(r, measured.value(), measured_weakest));
     return ok_envelope(diagnostic_schema, body);
 }
 

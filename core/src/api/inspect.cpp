@@ -1,5 +1,5 @@
-#include "json/envelope.h"
 #include "ingest/ingest_json.h"
+#include "json/envelope.h"
 #include "revdiag/api.h"
 
 namespace revdiag::api {

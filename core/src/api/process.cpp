@@ -1,7 +1,7 @@
 // api.h's process functions: the embedded default, and validation of a user's
 // process with its stages-layer findings, optionally against an export.
-#include "json/envelope.h"
 #include "ingest/ingest_json.h"
+#include "json/envelope.h"
 #include "process/internal.h"
 #include "revdiag/api.h"
 #include "revdiag/ingest.h"
@@ -56,7 +56,8 @@ std::string process_default() {
     return ok_envelope("revdiag.process/1", body);
 }
 
-std::string process_check(std::string_view process_json, std::string_view csv, std::string_view options_json) {
+std::string process_check(std::string_view process_json, std::string_view csv,
+                          std::string_view options_json) {
     result<nlohmann::json> options = parse_json_object(options_json, "options");
     if (!options) return error_envelope(check_schema, options.err());
     if (csv.empty()) {

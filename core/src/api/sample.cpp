@@ -15,13 +15,16 @@ result<uint64_t> unsigned_option(const nlohmann::json& j, const std::string& key
     if (it == j.end()) return fallback;
     if (it->is_number_unsigned()) return it->get<uint64_t>();
     if (it->is_number_integer() && it->get<int64_t>() >= 0) return static_cast<uint64_t>(it->get<int64_t>());
-    return option_error(key, "The option \"" + key + "\" must be a whole number of 0 or more, not " + it->dump() + ".");
+    return option_error(
+        key, "The option \"" + key + "\" must be a whole number of 0 or more, not " + it->dump() + ".");
 }
 
-result<std::string> text_option(const nlohmann::json& j, const std::string& key, const std::string& fallback) {
+result<std::string> text_option(const nlohmann::json& j, const std::string& key,
+                                const std::string& fallback) {
     const auto it = j.find(key);
     if (it == j.end()) return fallback;
-    if (!it->is_string()) return option_error(key, "The option \"" + key + "\" must be a string, not " + it->dump() + ".");
+    if (!it->is_string())
+        return option_error(key, "The option \"" + key + "\" must be a string, not " + it->dump() + ".");
     return it->get<std::string>();
 }
 
@@ -62,7 +65,8 @@ result<sample_request> read_sample_options(const nlohmann::json& j) {
     if (!reference) return reference.err();
     const auto day = parse_iso_date(*reference);
     if (!day)
-        return make_error("options.date", "The reference date \"" + *reference + "\" is not a YYYY-MM-DD date.",
+        return make_error("options.date",
+                          "The reference date \"" + *reference + "\" is not a YYYY-MM-DD date.",
                           location{"options", 0, 0, "/reference", ""});
     req.options.crm = *crm;
     req.options.profile = *profile;

@@ -15,7 +15,9 @@ constexpr std::string_view inspect_schema = "revdiag.inspect/1";
 constexpr std::string_view deals_schema = "revdiag.deals/1";
 constexpr size_t max_window = 10000;
 
-error state_error(const std::string& message) { return make_error("session.state", message, location{"session", 0, 0, "", ""}); }
+error state_error(const std::string& message) {
+    return make_error("session.state", message, location{"session", 0, 0, "", ""});
+}
 
 error query_error(const std::string& pointer, const std::string& message) {
     return make_error("query.type", message, location{"query", 0, 0, pointer, ""});
@@ -32,10 +34,14 @@ result<reader_limits> limits_from(std::string_view options_json) {
                          : it.key() == "expected_bytes"  ? &limits.expected_bytes
                                                          : nullptr;
         if (!target)
-            return make_error("options.unknown_key", "The session option \"" + it.key() + "\" is not known (max_bytes, max_field_bytes, max_columns, expected_bytes).",
-                              location{"options", 0, 0, "/" + it.key(), it.key()});
+            return make_error(
+                "options.unknown_key",
+                "The session option \"" + it.key() +
+                    "\" is not known (max_bytes, max_field_bytes, max_columns, expected_bytes).",
+                location{"options", 0, 0, "/" + it.key(), it.key()});
         if (!it->is_number_unsigned() || it->get<uint64_t>() == 0)
-            return make_error("options.type", "The session option \"" + it.key() + "\" must be a positive whole number.",
+            return make_error("options.type",
+                              "The session option \"" + it.key() + "\" must be a positive whole number.",
                               location{"options", 0, 0, "/" + it.key(), it.key()});
         *target = static_cast<size_t>(it->get<uint64_t>());
     }
@@ -52,7 +58,7 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 struct session::impl {
-    std::optional<error> failed;      // a bad option or a structural failure; the session then answers it
+    std::optional<error> failed;  // a bad option or a structural failure; the session then answers it
     deal_reader reader;
     std::optional<ingest_result> input;
     std::vector<std::pair<std::string, std::string>> input_map;  // the mapping `input` was read with
@@ -83,7 +89,10 @@ session::~session() = default;
 
 std::string session::push(std::string_view chunk) {
     if (impl_->failed) return error_envelope(progress_schema, *impl_->failed);
-    if (impl_->input) return error_envelope(progress_schema, state_error("The session has finished reading; start a new session for another file."));
+    if (impl_->input)
+        return error_envelope(
+            progress_schema,
+            state_error("The session has finished reading; start a new session for another file."));
     auto pushed = impl_->reader.push(chunk);
     if (!pushed) {
         impl_->failed = pushed.err();
@@ -111,15 +120,20 @@ std::string session::finish(std::string_view options_json) {
 
 std::string session::audit(std::string_view options_json) {
     if (impl_->failed) return error_envelope(detail::audit_schema, *impl_->failed);
-    if (!impl_->input) return error_envelope(detail::audit_schema, state_error("Call finish before audit: the file has not been read to its end."));
+    if (!impl_->input)
+        return error_envelope(
+            detail::audit_schema,
+            state_error("Call finish before audit: the file has not been read to its end."));
     auto options = parse_json_object(options_json, "options");
     if (!options) return error_envelope(detail::audit_schema, options.err());
     auto req = detail::read_audit_options(*options);
     if (!req) return error_envelope(detail::audit_schema, req.err());
     if (req->sample)
-        return error_envelope(detail::audit_schema,
-                              make_error("options.sample", "A session audits the file it was fed; use api audit for a built-in sample.",
-                                         location{"options", 0, 0, "/sample", ""}));
+        return error_envelope(
+            detail::audit_schema,
+            make_error("options.sample",
+                       "A session audits the file it was fed; use api audit for a built-in sample.",
+                       location{"options", 0, 0, "/sample", ""}));
     // Without a "map" option the mapping of the last read stands.
     if (req->has_map) {
         if (auto e = impl_->ensure_input(req->ingest)) return error_envelope(detail::audit_schema, *e);
@@ -131,20 +145,23 @@ std::string session::audit(std::string_view options_json) {
     if (!stage_map) return error_envelope(detail::audit_schema, stage_map.err());
     impl_->designed = std::move(*designed);
     impl_->report = run_audit(table, *impl_->designed, req->as_of, *stage_map);
-    return detail::moved_envelope(detail::audit_schema,
-                                  report_to_json(*impl_->report, table, *impl_->designed, ingest_to_json(*impl_->input), req->scope,
-                                                                req->action_deals));
+    return detail::moved_envelope(
+        detail::audit_schema, report_to_json(*impl_->report, table, *impl_->designed,
+                                             ingest_to_json(*impl_->input), req->scope, req->action_deals));
 }
 
 std::string session::flagged_csv() {
-    if (!impl_->report) return error_envelope(detail::flagged_schema, state_error("There is no audit yet: call audit first."));
+    if (!impl_->report)
+        return error_envelope(detail::flagged_schema,
+                              state_error("There is no audit yet: call audit first."));
     ojson body;
     body["csv"] = flagged_deals_csv(*impl_->report, impl_->input->table, *impl_->designed);
     return detail::moved_envelope(detail::flagged_schema, std::move(body));
 }
 
 std::string session::deals(std::string_view query_json) {
-    if (!impl_->report) return error_envelope(deals_schema, state_error("There is no audit yet: call audit first."));
+    if (!impl_->report)
+        return error_envelope(deals_schema, state_error("There is no audit yet: call audit first."));
     auto parsed = parse_json_object(query_json, "query");
     if (!parsed) return error_envelope(deals_schema, parsed.err());
     const nlohmann::json& q = *parsed;
@@ -156,7 +173,8 @@ std::string session::deals(std::string_view query_json) {
     // Filter: every given condition must hold.
     std::optional<std::string> f_layer, f_code, f_owner, f_stage, f_text;
     if (const auto f = q.find("filter"); f != q.end()) {
-        if (!f->is_object()) return error_envelope(deals_schema, query_error("/filter", "The filter must be an object."));
+        if (!f->is_object())
+            return error_envelope(deals_schema, query_error("/filter", "The filter must be an object."));
         for (auto it = f->begin(); it != f->end(); ++it) {
             std::optional<std::string>* slot = it.key() == "layer"   ? &f_layer
                                                : it.key() == "code"  ? &f_code
@@ -165,9 +183,15 @@ std::string session::deals(std::string_view query_json) {
                                                : it.key() == "text"  ? &f_text
                                                                      : nullptr;
             if (!slot)
-                return error_envelope(deals_schema, make_error("query.unknown_key", "The filter \"" + it.key() + "\" is not known (layer, code, owner, stage, text).",
-                                                               location{"query", 0, 0, "/filter/" + it.key(), ""}));
-            if (!it->is_string()) return error_envelope(deals_schema, query_error("/filter/" + it.key(), "The filter \"" + it.key() + "\" must be a string."));
+                return error_envelope(deals_schema,
+                                      make_error("query.unknown_key",
+                                                 "The filter \"" + it.key() +
+                                                     "\" is not known (layer, code, owner, stage, text).",
+                                                 location{"query", 0, 0, "/filter/" + it.key(), ""}));
+            if (!it->is_string())
+                return error_envelope(
+                    deals_schema,
+                    query_error("/filter/" + it.key(), "The filter \"" + it.key() + "\" must be a string."));
             *slot = it->get<std::string>();
         }
     }
@@ -179,11 +203,14 @@ std::string session::deals(std::string_view query_json) {
         if (f_layer || f_code) {
             bool any = false;
             for (const finding& f : r.findings_of(d))
-                any = any || ((!f_layer || to_string(layer_of(f.code)) == *f_layer) && (!f_code || to_string(f.code) == *f_code));
+                any = any || ((!f_layer || to_string(layer_of(f.code)) == *f_layer) &&
+                              (!f_code || to_string(f.code) == *f_code));
             ok = any;
         }
         if (ok && f_owner) ok = detail::text_at(cols.owner, d.row) == *f_owner;
-        if (ok && f_stage) ok = d.recorded_stage >= 0 ? p.stages[static_cast<size_t>(d.recorded_stage)].id == *f_stage : *f_stage == "";
+        if (ok && f_stage)
+            ok = d.recorded_stage >= 0 ? p.stages[static_cast<size_t>(d.recorded_stage)].id == *f_stage
+                                       : *f_stage == "";
         if (ok && f_text && !f_text->empty()) {
             bool any = false;
             for (const column* c : {cols.deal_id, cols.deal_name, cols.account, cols.owner})
@@ -196,41 +223,68 @@ std::string session::deals(std::string_view query_json) {
     std::string key = "row";
     bool desc = false;
     if (const auto s = q.find("sort"); s != q.end()) {
-        if (!s->is_object()) return error_envelope(deals_schema, query_error("/sort", "The sort must be an object {key, desc}."));
+        if (!s->is_object())
+            return error_envelope(deals_schema,
+                                  query_error("/sort", "The sort must be an object {key, desc}."));
         if (const auto k = s->find("key"); k != s->end()) {
-            if (!k->is_string()) return error_envelope(deals_schema, query_error("/sort/key", "The sort key must be a string."));
+            if (!k->is_string())
+                return error_envelope(deals_schema,
+                                      query_error("/sort/key", "The sort key must be a string."));
             key = k->get<std::string>();
         }
         if (const auto dsc = s->find("desc"); dsc != s->end()) {
-            if (!dsc->is_boolean()) return error_envelope(deals_schema, query_error("/sort/desc", "The sort direction desc must be true or false."));
+            if (!dsc->is_boolean())
+                return error_envelope(
+                    deals_schema,
+                    query_error("/sort/desc", "The sort direction desc must be true or false."));
             desc = dsc->get<bool>();
         }
     }
     // Each key compares one value; equal values keep row order (stable sort), so a window never shuffles.
     auto text_key = [&](const column* c) {
-        return [&, c](size_t a, size_t b) { return detail::text_at(c, r.deals[a].row) < detail::text_at(c, r.deals[b].row); };
+        return [&, c](size_t a, size_t b) {
+            return detail::text_at(c, r.deals[a].row) < detail::text_at(c, r.deals[b].row);
+        };
     };
     std::function<bool(size_t, size_t)> less;
-    if (key == "row") less = [&](size_t a, size_t b) { return r.deals[a].row < r.deals[b].row; };
-    else if (key == "amount") less = [&](size_t a, size_t b) { return r.deals[a].amount_cents < r.deals[b].amount_cents; };
-    else if (key == "deal_name") less = text_key(cols.deal_name);
-    else if (key == "deal_id") less = text_key(cols.deal_id);
-    else if (key == "account") less = text_key(cols.account);
-    else if (key == "owner") less = text_key(cols.owner);
-    else if (key == "stage") less = [&](size_t a, size_t b) { return r.deals[a].recorded_stage < r.deals[b].recorded_stage; };
-    else if (key == "real_stage") less = [&](size_t a, size_t b) { return r.deals[a].real_stage < r.deals[b].real_stage; };
-    else if (key == "findings") less = [&](size_t a, size_t b) { return r.deals[a].findings_count < r.deals[b].findings_count; };
+    if (key == "row")
+        less = [&](size_t a, size_t b) { return r.deals[a].row < r.deals[b].row; };
+    else if (key == "amount")
+        less = [&](size_t a, size_t b) { return r.deals[a].amount_cents < r.deals[b].amount_cents; };
+    else if (key == "deal_name")
+        less = text_key(cols.deal_name);
+    else if (key == "deal_id")
+        less = text_key(cols.deal_id);
+    else if (key == "account")
+        less = text_key(cols.account);
+    else if (key == "owner")
+        less = text_key(cols.owner);
+    else if (key == "stage")
+        less = [&](size_t a, size_t b) { return r.deals[a].recorded_stage < r.deals[b].recorded_stage; };
+    else if (key == "real_stage")
+        less = [&](size_t a, size_t b) { return r.deals[a].real_stage < r.deals[b].real_stage; };
+    else if (key == "findings")
+        less = [&](size_t a, size_t b) { return r.deals[a].findings_count < r.deals[b].findings_count; };
     else
-        return error_envelope(deals_schema, make_error("query.sort_key", "The sort key \"" + key + "\" is not known (row, amount, deal_name, deal_id, account, owner, stage, real_stage, findings).",
-                                                       location{"query", 0, 0, "/sort/key", ""}));
-    if (desc) std::stable_sort(picked.begin(), picked.end(), [&](size_t a, size_t b) { return less(b, a); });
-    else std::stable_sort(picked.begin(), picked.end(), less);
+        return error_envelope(deals_schema,
+                              make_error("query.sort_key",
+                                         "The sort key \"" + key +
+                                             "\" is not known (row, amount, deal_name, deal_id, account, "
+                                             "owner, stage, real_stage, findings).",
+                                         location{"query", 0, 0, "/sort/key", ""}));
+    if (desc)
+        std::stable_sort(picked.begin(), picked.end(), [&](size_t a, size_t b) { return less(b, a); });
+    else
+        std::stable_sort(picked.begin(), picked.end(), less);
 
     uint64_t offset = 0, limit = 100;
     for (const char* name : {"offset", "limit"}) {
         const auto it = q.find(name);
         if (it == q.end()) continue;
-        if (!it->is_number_unsigned()) return error_envelope(deals_schema, query_error(std::string("/") + name, std::string("The ") + name + " must be a whole number of 0 or more."));
+        if (!it->is_number_unsigned())
+            return error_envelope(deals_schema, query_error(std::string("/") + name,
+                                                            std::string("The ") + name +
+                                                                " must be a whole number of 0 or more."));
         (std::string(name) == "offset" ? offset : limit) = it->get<uint64_t>();
     }
     limit = std::min<uint64_t>(limit, max_window);
@@ -239,7 +293,8 @@ std::string session::deals(std::string_view query_json) {
     body["offset"] = offset;
     body["limit"] = limit;
     ojson list = ojson::array();
-    for (uint64_t i = offset; i < picked.size() && i < offset + limit; ++i) list.push_back(deal_to_json(r, picked[i], table, p));
+    for (uint64_t i = offset; i < picked.size() && i < offset + limit; ++i)
+        list.push_back(deal_to_json(r, picked[i], table, p));
     body["deals"] = std::move(list);
     return ok_envelope(deals_schema, body);
 }

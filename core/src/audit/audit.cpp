@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "audit/columns.h"
-#include "common/blocks.h"
 #include "audit/text.h"
+#include "common/blocks.h"
 
 namespace revdiag {
 
@@ -15,51 +15,77 @@ using detail::text_at;
 
 std::string_view to_string(layer l) {
     switch (l) {
-        case layer::stages: return "stages";
-        case layer::exit_criteria: return "exit_criteria";
-        case layer::ownership: return "ownership";
-        case layer::follow_up: return "follow_up";
-        case layer::archive: return "archive";
+        case layer::stages:
+            return "stages";
+        case layer::exit_criteria:
+            return "exit_criteria";
+        case layer::ownership:
+            return "ownership";
+        case layer::follow_up:
+            return "follow_up";
+        case layer::archive:
+            return "archive";
     }
     return "stages";
 }
 
 std::string_view to_string(finding_code c) {
     switch (c) {
-        case finding_code::stage_unknown: return "STAGE_UNKNOWN";
-        case finding_code::exit_criteria_unmet: return "EXIT_CRITERIA_UNMET";
-        case finding_code::exit_criteria_unrecorded: return "EXIT_CRITERIA_UNRECORDED";
-        case finding_code::owner_missing: return "OWNER_MISSING";
-        case finding_code::owner_multiple: return "OWNER_MULTIPLE";
-        case finding_code::owner_shared: return "OWNER_SHARED";
-        case finding_code::owner_not_in_roster: return "OWNER_NOT_IN_ROSTER";
-        case finding_code::follow_up_overdue: return "FOLLOW_UP_OVERDUE";
-        case finding_code::reengage_due: return "REENGAGE_DUE";
-        case finding_code::stale: return "STALE";
-        case finding_code::snoozed: return "SNOOZED";
-        case finding_code::archive_due: return "ARCHIVE_DUE";
-        case finding_code::close_date_passed: return "CLOSE_DATE_PASSED";
-        case finding_code::activity_unrecorded: return "ACTIVITY_UNRECORDED";
+        case finding_code::stage_unknown:
+            return "STAGE_UNKNOWN";
+        case finding_code::exit_criteria_unmet:
+            return "EXIT_CRITERIA_UNMET";
+        case finding_code::exit_criteria_unrecorded:
+            return "EXIT_CRITERIA_UNRECORDED";
+        case finding_code::owner_missing:
+            return "OWNER_MISSING";
+        case finding_code::owner_multiple:
+            return "OWNER_MULTIPLE";
+        case finding_code::owner_shared:
+            return "OWNER_SHARED";
+        case finding_code::owner_not_in_roster:
+            return "OWNER_NOT_IN_ROSTER";
+        case finding_code::follow_up_overdue:
+            return "FOLLOW_UP_OVERDUE";
+        case finding_code::reengage_due:
+            return "REENGAGE_DUE";
+        case finding_code::stale:
+            return "STALE";
+        case finding_code::snoozed:
+            return "SNOOZED";
+        case finding_code::archive_due:
+            return "ARCHIVE_DUE";
+        case finding_code::close_date_passed:
+            return "CLOSE_DATE_PASSED";
+        case finding_code::activity_unrecorded:
+            return "ACTIVITY_UNRECORDED";
     }
     return "STAGE_UNKNOWN";
 }
 
 layer layer_of(finding_code c) {
     switch (c) {
-        case finding_code::stage_unknown: return layer::stages;
+        case finding_code::stage_unknown:
+            return layer::stages;
         case finding_code::exit_criteria_unmet:
-        case finding_code::exit_criteria_unrecorded: return layer::exit_criteria;
+        case finding_code::exit_criteria_unrecorded:
+            return layer::exit_criteria;
         case finding_code::owner_missing:
         case finding_code::owner_multiple:
         case finding_code::owner_shared:
-        case finding_code::owner_not_in_roster: return layer::ownership;
+        case finding_code::owner_not_in_roster:
+            return layer::ownership;
         case finding_code::follow_up_overdue:
-        case finding_code::reengage_due: return layer::follow_up;
-        default: return layer::archive;
+        case finding_code::reengage_due:
+            return layer::follow_up;
+        default:
+            return layer::archive;
     }
 }
 
-bool counts_as_failure(finding_code c) { return c != finding_code::snoozed; }
+bool counts_as_failure(finding_code c) {
+    return c != finding_code::snoozed;
+}
 
 namespace {
 
@@ -106,14 +132,14 @@ struct engine {
     const process& p;
     day_t as_of;
     audit_columns cols;
-    std::vector<int> pipeline;                     // process indexes of the ordered stages judged on criteria
-    std::vector<int> pipeline_pos;                 // process index -> position in pipeline, -1 otherwise
-    std::vector<std::vector<bound_rule>> bound;    // per pipeline position
-    std::vector<std::vector<uint16_t>> crit_ids;   // per pipeline position, into report.criteria
-    std::vector<int> stage_cache;                  // stage pool index -> process stage (-2 = not computed)
-    std::vector<int8_t> owner_cache;               // owner pool index -> owner_kind (-1 = not computed)
+    std::vector<int> pipeline;                    // process indexes of the ordered stages judged on criteria
+    std::vector<int> pipeline_pos;                // process index -> position in pipeline, -1 otherwise
+    std::vector<std::vector<bound_rule>> bound;   // per pipeline position
+    std::vector<std::vector<uint16_t>> crit_ids;  // per pipeline position, into report.criteria
+    std::vector<int> stage_cache;                 // stage pool index -> process stage (-2 = not computed)
+    std::vector<int8_t> owner_cache;              // owner pool index -> owner_kind (-1 = not computed)
     int holding = -1;
-    audit_report& report;                          // findings go straight into its flat lists
+    audit_report& report;  // findings go straight into its flat lists
     std::vector<uint16_t> unmet_ids, unrecorded_ids;
 
     engine(const deal_table& t, const process& proc, day_t day, audit_report& r)
@@ -137,7 +163,8 @@ struct engine {
             for (size_t c = 0; c < s.criteria.size(); ++c) {
                 rules.push_back(bind_rule(s.criteria[c].program, table));
                 for (size_t k = 0; k < r.criteria.size(); ++k)
-                    if (r.criteria[k].stage == i && r.criteria[k].index == c) ids.push_back(static_cast<uint16_t>(k));
+                    if (r.criteria[k].stage == i && r.criteria[k].index == c)
+                        ids.push_back(static_cast<uint16_t>(k));
             }
             bound.push_back(std::move(rules));
             crit_ids.push_back(std::move(ids));
@@ -156,12 +183,14 @@ struct engine {
     owner_kind owner_of(size_t row) {
         if (!cols.owner) return owner_kind::missing;
         const uint32_t idx = cols.owner->text[row];
-        if (owner_cache[idx] < 0) owner_cache[idx] = static_cast<int8_t>(classify_owner(cols.owner->pool[idx], p.limits));
+        if (owner_cache[idx] < 0)
+            owner_cache[idx] = static_cast<int8_t>(classify_owner(cols.owner->pool[idx], p.limits));
         return static_cast<owner_kind>(owner_cache[idx]);
     }
 
     bool is_closed(size_t row, int st) const {
-        if (st >= 0 && (p.stages[static_cast<size_t>(st)].closed_won || p.stages[static_cast<size_t>(st)].closed_lost))
+        if (st >= 0 &&
+            (p.stages[static_cast<size_t>(st)].closed_won || p.stages[static_cast<size_t>(st)].closed_lost))
             return true;
         const std::string_view status = text_at(cols.status, row);
         return status == status_won || status == status_lost;
@@ -169,7 +198,8 @@ struct engine {
 
     // Criteria of the pipeline up to and including position `last`; fills the
     // failing criteria and answers the real stage (a process index, -1 = none).
-    int judge_criteria(size_t row, int last, std::vector<uint16_t>& unmet, std::vector<uint16_t>& unrecorded) const {
+    int judge_criteria(size_t row, int last, std::vector<uint16_t>& unmet,
+                       std::vector<uint16_t>& unrecorded) const {
         int real = -1;
         bool holding_so_far = true;
         for (int pos = 0; pos <= last; ++pos) {
@@ -219,11 +249,20 @@ struct engine {
 
     void judge_owner(size_t row, deal_audit& d) {
         switch (owner_of(row)) {
-            case owner_kind::missing: add(d, finding_code::owner_missing); break;
-            case owner_kind::multiple: add(d, finding_code::owner_multiple); break;
-            case owner_kind::shared: add(d, finding_code::owner_shared); break;
-            case owner_kind::not_in_roster: add(d, finding_code::owner_not_in_roster); break;
-            case owner_kind::fine: break;
+            case owner_kind::missing:
+                add(d, finding_code::owner_missing);
+                break;
+            case owner_kind::multiple:
+                add(d, finding_code::owner_multiple);
+                break;
+            case owner_kind::shared:
+                add(d, finding_code::owner_shared);
+                break;
+            case owner_kind::not_in_roster:
+                add(d, finding_code::owner_not_in_roster);
+                break;
+            case owner_kind::fine:
+                break;
         }
     }
 
@@ -235,7 +274,8 @@ struct engine {
         report.finding_criteria.insert(report.finding_criteria.end(), criteria.begin(), criteria.end());
         report.findings.push_back(f);
         ++d.findings_count;
-        if (counts_as_failure(code)) d.failing_layers |= static_cast<uint8_t>(1u << static_cast<unsigned>(layer_of(code)));
+        if (counts_as_failure(code))
+            d.failing_layers |= static_cast<uint8_t>(1u << static_cast<unsigned>(layer_of(code)));
     }
 
     // One open deal through the five layers, in layer order so findings read in that order.
@@ -253,9 +293,12 @@ struct engine {
         if (st < 0) {
             add(d, finding_code::stage_unknown);
             // An unknown stage is still placed: the last stage whose criteria hold.
-            if (!pipeline.empty()) d.real_stage = judge_criteria(row, static_cast<int>(pipeline.size()) - 1, unmet_ids, unrecorded_ids);
+            if (!pipeline.empty())
+                d.real_stage =
+                    judge_criteria(row, static_cast<int>(pipeline.size()) - 1, unmet_ids, unrecorded_ids);
         } else if (!in_holding) {
-            d.real_stage = judge_criteria(row, pipeline_pos[static_cast<size_t>(st)], unmet_ids, unrecorded_ids);
+            d.real_stage =
+                judge_criteria(row, pipeline_pos[static_cast<size_t>(st)], unmet_ids, unrecorded_ids);
             if (!unmet_ids.empty()) add(d, finding_code::exit_criteria_unmet, unmet_ids);
             if (!unrecorded_ids.empty()) add(d, finding_code::exit_criteria_unrecorded, unrecorded_ids);
         }
@@ -281,10 +324,14 @@ void add_totals(audit_report& r, const process& p) {
         if (d.amount_missing) ++r.missing_amount_deals;
         r.stated_cents += d.amount_cents;
         if (d.recorded_stage < 0) ++r.unknown_stage_deals;
-        const stage* recorded = d.recorded_stage >= 0 ? &p.stages[static_cast<size_t>(d.recorded_stage)] : nullptr;
-        if (recorded && recorded->holding) ++r.holding_deals;
-        else if (d.real_stage < 0) ++r.not_pipeline_deals;
-        if (recorded && !recorded->holding) r.stated_weighted_cents += weighted_cents(d.amount_cents, recorded->probability);
+        const stage* recorded =
+            d.recorded_stage >= 0 ? &p.stages[static_cast<size_t>(d.recorded_stage)] : nullptr;
+        if (recorded && recorded->holding)
+            ++r.holding_deals;
+        else if (d.real_stage < 0)
+            ++r.not_pipeline_deals;
+        if (recorded && !recorded->holding)
+            r.stated_weighted_cents += weighted_cents(d.amount_cents, recorded->probability);
         if (recorded && stage_slot[static_cast<size_t>(d.recorded_stage)] >= 0) {
             stage_total& s = r.stages[static_cast<size_t>(stage_slot[static_cast<size_t>(d.recorded_stage)])];
             ++s.stated_count;
@@ -292,7 +339,8 @@ void add_totals(audit_report& r, const process& p) {
         }
         if (d.in_real_pipeline) {
             r.real_cents += d.amount_cents;
-            r.real_weighted_cents += weighted_cents(d.amount_cents, p.stages[static_cast<size_t>(d.real_stage)].probability);
+            r.real_weighted_cents +=
+                weighted_cents(d.amount_cents, p.stages[static_cast<size_t>(d.real_stage)].probability);
             stage_total& s = r.stages[static_cast<size_t>(stage_slot[static_cast<size_t>(d.real_stage)])];
             ++s.real_count;
             s.real_cents += d.amount_cents;
@@ -322,20 +370,24 @@ void add_totals(audit_report& r, const process& p) {
         }
         const layer_total& w = r.layers[static_cast<size_t>(r.weakest_layer)];
         // Larger amount at risk, then more deals, then the earlier layer (kept by strict comparison).
-        const bool better = r.amounts_recorded
-                                ? (c.amount_at_risk_cents > w.amount_at_risk_cents ||
-                                   (c.amount_at_risk_cents == w.amount_at_risk_cents && c.deals_failing > w.deals_failing))
-                                : c.deals_failing > w.deals_failing;
+        const bool better =
+            r.amounts_recorded
+                ? (c.amount_at_risk_cents > w.amount_at_risk_cents ||
+                   (c.amount_at_risk_cents == w.amount_at_risk_cents && c.deals_failing > w.deals_failing))
+                : c.deals_failing > w.deals_failing;
         if (better) r.weakest_layer = static_cast<int>(l);
     }
 }
 
 void add_warnings(audit_report& r, const deal_table& table, const audit_columns& cols) {
     if (!cols.stage)
-        r.warnings.push_back(make_error("audit.no_stage", "The export has no stage column, so no deal can be placed in the process.",
-                                        location{"audit", 0, 0, "", "stage"}));
+        r.warnings.push_back(make_error(
+            "audit.no_stage", "The export has no stage column, so no deal can be placed in the process.",
+            location{"audit", 0, 0, "", "stage"}));
     if (!cols.amount)
-        r.warnings.push_back(make_error("audit.no_amount", "The export has no amount column, so every pipeline figure is 0 and layers are ranked by deal counts.",
+        r.warnings.push_back(make_error("audit.no_amount",
+                                        "The export has no amount column, so every pipeline figure is 0 and "
+                                        "layers are ranked by deal counts.",
                                         location{"audit", 0, 0, "", "amount"}));
     else if (r.missing_amount_deals > 0) {
         uint32_t first = 0;
@@ -344,11 +396,12 @@ void add_warnings(audit_report& r, const deal_table& table, const audit_columns&
                 first = table.line[d.row];
                 break;
             }
-        r.warnings.push_back(make_error("audit.amount_missing",
-                                        std::to_string(r.missing_amount_deals) + " open deal" +
-                                            (r.missing_amount_deals == 1 ? " has no amount and counts" : "s have no amount and count") +
-                                            " as 0 (first on line " + std::to_string(first) + ").",
-                                        location{"csv", first, 0, "", "amount"}));
+        r.warnings.push_back(make_error(
+            "audit.amount_missing",
+            std::to_string(r.missing_amount_deals) + " open deal" +
+                (r.missing_amount_deals == 1 ? " has no amount and counts" : "s have no amount and count") +
+                " as 0 (first on line " + std::to_string(first) + ").",
+            location{"csv", first, 0, "", "amount"}));
     }
     if (cols.currency) {
         std::string_view first;
@@ -359,8 +412,9 @@ void add_warnings(audit_report& r, const deal_table& table, const audit_columns&
                 first = c;
             } else if (c != first && normalize_key(c) != normalize_key(first)) {
                 r.warnings.push_back(make_error("audit.mixed_currency",
-                                                "Open deals are recorded in several currencies (\"" + std::string(first) + "\" and \"" +
-                                                    std::string(c) + "\" on line " + std::to_string(table.line[d.row]) +
+                                                "Open deals are recorded in several currencies (\"" +
+                                                    std::string(first) + "\" and \"" + std::string(c) +
+                                                    "\" on line " + std::to_string(table.line[d.row]) +
                                                     "); amounts are added as written, without conversion.",
                                                 location{"csv", table.line[d.row], 0, "", "currency"}));
                 break;
@@ -369,7 +423,8 @@ void add_warnings(audit_report& r, const deal_table& table, const audit_columns&
     }
 }
 
-REVDIAG_NOINLINE void judge_rows(engine& e, audit_report& r, size_t from, size_t to, const audit_options& options) {
+REVDIAG_NOINLINE void judge_rows(engine& e, audit_report& r, size_t from, size_t to,
+                                 const audit_options& options) {
     for (size_t row = from; row < to; ++row) {
         const int st = e.recorded_stage(row, options);
         if (e.is_closed(row, st)) {

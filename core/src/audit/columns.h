@@ -55,7 +55,11 @@ struct audit_columns {
     }
 };
 
-inline day_t date_at(const column* c, size_t row) { return c ? c->date[row] : no_date; }
-inline std::string_view text_at(const column* c, size_t row) { return c ? c->text_at(row) : std::string_view(); }
+inline day_t date_at(const column* c, size_t row) {
+    return c ? c->date[row] : no_date;
+}
+inline std::string_view text_at(const column* c, size_t row) {
+    return c ? c->text_at(row) : std::string_view();
+}
 
 }  // namespace revdiag::detail

@@ -12,8 +12,10 @@ std::string normalize_key(std::string_view text) {
     key.reserve(text.size());
     for (const char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c >= 'A' && c <= 'Z') key.push_back(static_cast<char>(c - 'A' + 'a'));
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) key.push_back(ch);
+        if (c >= 'A' && c <= 'Z')
+            key.push_back(static_cast<char>(c - 'A' + 'a'));
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            key.push_back(ch);
     }
     return key;
 }
@@ -21,19 +23,23 @@ std::string normalize_key(std::string_view text) {
 namespace {
 
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+        s.remove_suffix(1);
     return s;
 }
 
-char lower(char ch) { return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch; }
+char lower(char ch) {
+    return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
 
 // The length of an owner separator at `i` (`;` `/` `&` `,` or ` and `), 0 when none.
 size_t separator_at(std::string_view s, size_t i) {
     const char c = s[i];
     if (c == ';' || c == '/' || c == '&' || c == ',') return 1;
-    if (c == ' ' && i + 5 <= s.size() && lower(s[i + 1]) == 'a' && lower(s[i + 2]) == 'n' && lower(s[i + 3]) == 'd' &&
-        s[i + 4] == ' ')
+    if (c == ' ' && i + 5 <= s.size() && lower(s[i + 1]) == 'a' && lower(s[i + 2]) == 'n' &&
+        lower(s[i + 3]) == 'd' && s[i + 4] == ' ')
         return 5;
     return 0;
 }
@@ -61,7 +67,9 @@ namespace detail {
 
 namespace {
 
-std::string stage_name(const process& p, int st) { return st >= 0 ? p.stages[static_cast<size_t>(st)].name : std::string(); }
+std::string stage_name(const process& p, int st) {
+    return st >= 0 ? p.stages[static_cast<size_t>(st)].name : std::string();
+}
 
 std::string holding_name(const process& p) {
     for (const stage& s : p.stages)
@@ -69,7 +77,9 @@ std::string holding_name(const process& p) {
     return "Re-engagement";
 }
 
-std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+std::string quoted(std::string_view s) {
+    return "\"" + std::string(s) + "\"";
+}
 
 std::string criteria_list(const finding& f, const process& p, const audit_report& r) {
     std::string out;
@@ -84,29 +94,39 @@ std::string criteria_list(const finding& f, const process& p, const audit_report
     return out;
 }
 
-std::string days(int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); }
+std::string days(int n) {
+    return std::to_string(n) + (n == 1 ? " day" : " days");
+}
 
 }  // namespace
 
 std::string action_for(const finding& f, const deal_audit& d, const audit_columns& cols, const process& p) {
     switch (f.code) {
-        case finding_code::stage_unknown: return "Set a stage of the process";
+        case finding_code::stage_unknown:
+            return "Set a stage of the process";
         case finding_code::exit_criteria_unmet:
         case finding_code::exit_criteria_unrecorded:
             return d.real_stage >= 0 ? "Move back to " + stage_name(p, d.real_stage) : "Remove from pipeline";
         case finding_code::owner_missing:
         case finding_code::owner_multiple:
-        case finding_code::owner_shared: return "Assign one owner";
-        case finding_code::owner_not_in_roster: return "Assign an owner from the roster";
-        case finding_code::follow_up_overdue: return "Create a follow-up task";
-        case finding_code::reengage_due: return "Move to " + holding_name(p);
+        case finding_code::owner_shared:
+            return "Assign one owner";
+        case finding_code::owner_not_in_roster:
+            return "Assign an owner from the roster";
+        case finding_code::follow_up_overdue:
+            return "Create a follow-up task";
+        case finding_code::reengage_due:
+            return "Move to " + holding_name(p);
         case finding_code::stale:
-        case finding_code::archive_due: return "Archive";
+        case finding_code::archive_due:
+            return "Archive";
         case finding_code::snoozed: {
             return "Resume on " + format_iso_date(date_at(cols.snoozed_until, d.row));
         }
-        case finding_code::close_date_passed: return "Update the close date";
-        case finding_code::activity_unrecorded: return "Record the last buyer activity";
+        case finding_code::close_date_passed:
+            return "Update the close date";
+        case finding_code::activity_unrecorded:
+            return "Record the last buyer activity";
     }
     return "Review the deal";
 }
@@ -125,49 +145,60 @@ std::string message_for(const finding& f, const deal_audit& d, const audit_colum
             return "Recorded in " + stage_name(p, d.recorded_stage) + ", but the record does not show " +
                    criteria_list(f, p, r) + ".";
         case finding_code::exit_criteria_unrecorded:
-            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but nobody recorded whether " + criteria_list(f, p, r) + (f.criteria_count == 1 ? " holds." : " hold.");
-        case finding_code::owner_missing: return "No owner is recorded, so nobody is accountable for the next step.";
+            return "Recorded in " + stage_name(p, d.recorded_stage) + ", but nobody recorded whether " +
+                   criteria_list(f, p, r) + (f.criteria_count == 1 ? " holds." : " hold.");
+        case finding_code::owner_missing:
+            return "No owner is recorded, so nobody is accountable for the next step.";
         case finding_code::owner_multiple:
-            return "Owned by several people at once (" + quoted(text_at(cols.owner, row)) + "), so each can assume another acts.";
+            return "Owned by several people at once (" + quoted(text_at(cols.owner, row)) +
+                   "), so each can assume another acts.";
         case finding_code::owner_shared:
-            return "Owned by " + quoted(text_at(cols.owner, row)) + ", which names a team or inbox rather than one person.";
+            return "Owned by " + quoted(text_at(cols.owner, row)) +
+                   ", which names a team or inbox rather than one person.";
         case finding_code::owner_not_in_roster:
             return "The owner " + quoted(text_at(cols.owner, row)) + " is not on the team roster.";
         case finding_code::follow_up_overdue: {
             const day_t sent = date_at(cols.proposal_sent, row);
-            return "Proposal sent on " + format_iso_date(sent) + " with no buyer response and no follow-up for " +
+            return "Proposal sent on " + format_iso_date(sent) +
+                   " with no buyer response and no follow-up for " +
                    std::to_string(business_days_between(sent, as_of)) + " business days.";
         }
         case finding_code::reengage_due: {
             const day_t sent = date_at(cols.proposal_sent, row);
-            return "Proposal sent on " + format_iso_date(sent) + " with no buyer response for " + days(as_of - sent) +
-                   ", so the deal belongs in " + holding_name(p) + ".";
+            return "Proposal sent on " + format_iso_date(sent) + " with no buyer response for " +
+                   days(as_of - sent) + ", so the deal belongs in " + holding_name(p) + ".";
         }
         case finding_code::stale:
         case finding_code::snoozed: {
             const day_t activity = date_at(cols.buyer_activity, row);
-            std::string text = activity != no_date
-                                   ? "No buyer activity for " + days(as_of - activity) + " (last on " + format_iso_date(activity) + ")"
-                                   : "No buyer activity recorded in the " + days(as_of - date_at(cols.created, row)) +
-                                         " since it was created on " + format_iso_date(date_at(cols.created, row));
+            std::string text =
+                activity != no_date
+                    ? "No buyer activity for " + days(as_of - activity) + " (last on " +
+                          format_iso_date(activity) + ")"
+                    : "No buyer activity recorded in the " + days(as_of - date_at(cols.created, row)) +
+                          " since it was created on " + format_iso_date(date_at(cols.created, row));
             if (f.code == finding_code::snoozed)
-                return text + ", but it is snoozed until " + format_iso_date(date_at(cols.snoozed_until, row)) + ".";
+                return text + ", but it is snoozed until " +
+                       format_iso_date(date_at(cols.snoozed_until, row)) + ".";
             return text + ".";
         }
         case finding_code::archive_due: {
             const day_t entered = date_at(cols.stage_entered, row);
-            return "In " + stage_name(p, d.recorded_stage) + " since " + format_iso_date(entered) + " (" + days(as_of - entered) +
-                   ") with no buyer activity since.";
+            return "In " + stage_name(p, d.recorded_stage) + " since " + format_iso_date(entered) + " (" +
+                   days(as_of - entered) + ") with no buyer activity since.";
         }
         case finding_code::close_date_passed:
-            return "The close date " + format_iso_date(date_at(cols.close, row)) + " has passed while the deal is still open.";
+            return "The close date " + format_iso_date(date_at(cols.close, row)) +
+                   " has passed while the deal is still open.";
         case finding_code::activity_unrecorded:
-            return "Neither a buyer activity date nor a created date is recorded, so nobody can tell how old the deal is.";
+            return "Neither a buyer activity date nor a created date is recorded, so nobody can tell how old "
+                   "the deal is.";
     }
     return "";
 }
 
-std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_table& table, const process& p) {
+std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_table& table,
+                                              const process& p) {
     const audit_columns cols(table);
     // std::map keeps the owners and actions in byte order before the final sort,
     // so equal keys never depend on insertion or hashing.
@@ -191,11 +222,14 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         for (const finding& f : r.findings_of(d)) {
             if (!counts_as_failure(f.code)) continue;
             // What the action's text depends on: its code and the real stage or the snooze date.
-            const uint64_t param = f.code == finding_code::snoozed ? static_cast<uint64_t>(date_at(cols.snoozed_until, d.row))
-                                   : (f.code == finding_code::exit_criteria_unmet || f.code == finding_code::exit_criteria_unrecorded)
+            const uint64_t param = f.code == finding_code::snoozed
+                                       ? static_cast<uint64_t>(date_at(cols.snoozed_until, d.row))
+                                   : (f.code == finding_code::exit_criteria_unmet ||
+                                      f.code == finding_code::exit_criteria_unrecorded)
                                        ? static_cast<uint64_t>(d.real_stage + 1)
                                        : 0;
-            owner_action*& known = action_of[{&a, (static_cast<uint64_t>(f.code) << 40) ^ (param & 0xFFFFFFFFFFull)}];
+            owner_action*& known =
+                action_of[{&a, (static_cast<uint64_t>(f.code) << 40) ^ (param & 0xFFFFFFFFFFull)}];
             if (!known) {
                 std::string text = action_for(f, d, cols, p);
                 known = &a.actions[text];
@@ -215,10 +249,11 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         o.amount_cents = a.cents;
         o.deals = a.deals;
         for (auto& [text, act] : a.actions) o.actions.push_back(std::move(act));
-        std::stable_sort(o.actions.begin(), o.actions.end(), [](const owner_action& x, const owner_action& y) {
-            if (x.amount_cents != y.amount_cents) return x.amount_cents > y.amount_cents;
-            return x.deals.size() > y.deals.size();
-        });
+        std::stable_sort(o.actions.begin(), o.actions.end(),
+                         [](const owner_action& x, const owner_action& y) {
+                             if (x.amount_cents != y.amount_cents) return x.amount_cents > y.amount_cents;
+                             return x.deals.size() > y.deals.size();
+                         });
         // Largest first, ties in row order (the lists are built in row order, so
         // this total order gives what a stable sort would, without its buffer).
         for (owner_action& act : o.actions)

@@ -19,6 +19,7 @@ std::string message_for(const finding& f, const deal_audit& d, const audit_colum
                         const audit_report& r);
 /// Who must do what: flagged deals grouped by owner, then by action, sorted
 /// by amount at risk (then deal count, then text) so the order is deterministic.
-std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_table& table, const process& p);
+std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_table& table,
+                                              const process& p);
 
 }  // namespace revdiag::detail

@@ -52,7 +52,8 @@ bool is_valid_utf8(std::string_view bytes) {
     size_t i = 0;
     while (i < n) {
         uint64_t word;  // eight ASCII bytes at a time
-        while (i + 8 <= n && (std::memcpy(&word, bytes.data() + i, 8), (word & 0x8080808080808080ull) == 0)) i += 8;
+        while (i + 8 <= n && (std::memcpy(&word, bytes.data() + i, 8), (word & 0x8080808080808080ull) == 0))
+            i += 8;
         if (i == n) break;
         const auto b = static_cast<unsigned char>(bytes[i]);
         if (b < 0x80) {
@@ -94,7 +95,8 @@ void utf16_decoder::decode(std::string_view raw, std::string& out) {
     auto take = [this, &out](uint16_t unit) {
         if (high != 0) {
             if (unit >= 0xDC00 && unit <= 0xDFFF) {
-                append_utf8(out, 0x10000u + ((static_cast<uint32_t>(high) - 0xD800u) << 10) + (unit - 0xDC00u));
+                append_utf8(out,
+                            0x10000u + ((static_cast<uint32_t>(high) - 0xD800u) << 10) + (unit - 0xDC00u));
                 high = 0;
                 return;
             }

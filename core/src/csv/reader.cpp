@@ -29,12 +29,15 @@ uint64_t has_byte(uint64_t w, char c) {
     const uint64_t v = w ^ (0x0101010101010101ull * static_cast<unsigned char>(c));
     return (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
 }
-size_t first_byte(uint64_t mask) { return static_cast<size_t>(__builtin_ctzll(mask)) / 8; }
+size_t first_byte(uint64_t mask) {
+    return static_cast<size_t>(__builtin_ctzll(mask)) / 8;
+}
 // Copies p[i..n) to buf[out..] eight bytes at a time, stopping at the first byte
 // `marks` flags (or fewer than eight bytes before n). Never writes past the
 // chunk's room: the output is never ahead of the input.
 template <typename Marks>
-REVDIAG_INLINE inline void copy_plain_run(const char* p, size_t& i, size_t n, char* buf, size_t& out, Marks marks) {
+REVDIAG_INLINE inline void copy_plain_run(const char* p, size_t& i, size_t n, char* buf, size_t& out,
+                                          Marks marks) {
     while (i + 8 <= n) {
         const uint64_t w = load8(p + i);
         std::memcpy(buf + out, &w, 8);
@@ -64,7 +67,8 @@ bool csv_reader::fail(error e) {
 void csv_reader::warn(std::string code, std::string message, uint32_t line, uint32_t column) {
     const size_t slot = code == "csv.bare_quote" ? 0 : 1;
     if (++warning_counts_[slot] > max_warnings_per_code) return;
-    warnings_.push_back(make_error(std::move(code), std::move(message), location{"csv", line, column, "", ""}));
+    warnings_.push_back(
+        make_error(std::move(code), std::move(message), location{"csv", line, column, "", ""}));
 }
 
 result<bool> csv_reader::push(std::string_view chunk) {
@@ -73,9 +77,10 @@ result<bool> csv_reader::push(std::string_view chunk) {
         return make_error("csv.finished", "The reader was already finished; no more input can be pushed.",
                           location{"csv", 0, 0, "", ""});
     if (chunk.size() > limits_.max_bytes - bytes_in_) {
-        fail(make_error("csv.too_large",
-                        "The file is larger than the limit of " + std::to_string(limits_.max_bytes) + " bytes.",
-                        location{"csv", line_, 0, "", ""}));
+        fail(make_error(
+            "csv.too_large",
+            "The file is larger than the limit of " + std::to_string(limits_.max_bytes) + " bytes.",
+            location{"csv", line_, 0, "", ""}));
         return failure_;
     }
     bytes_in_ += chunk.size();
@@ -128,7 +133,8 @@ void csv_reader::start(std::string_view raw, bool at_end) {
         }
         body.remove_prefix(n);
     } else {
-        info_.delimiter = detect_delimiter(body.substr(0, delimiter_window), at_end && body.size() <= delimiter_window);
+        info_.delimiter =
+            detect_delimiter(body.substr(0, delimiter_window), at_end && body.size() <= delimiter_window);
     }
     for (bool& b : special_) b = false;
     for (const char c : {info_.delimiter, '"', '\n', '\r'}) special_[static_cast<unsigned char>(c)] = true;
@@ -138,7 +144,8 @@ void csv_reader::start(std::string_view raw, bool at_end) {
     // The first rows tell how many cells and rows the whole file will have.
     if (expected > body.size() && !body.empty() && !failed_) {
         const double scale = 1.1 * static_cast<double>(expected) / static_cast<double>(body.size());
-        table_.cell_end.reserve(static_cast<size_t>(static_cast<double>(table_.cell_end.size()) * scale) + 64);
+        table_.cell_end.reserve(static_cast<size_t>(static_cast<double>(table_.cell_end.size()) * scale) +
+                                64);
         table_.row_end.reserve(static_cast<size_t>(static_cast<double>(table_.row_end.size()) * scale) + 16);
         table_.row_line.reserve(table_.row_end.capacity());
     }
@@ -157,8 +164,9 @@ bool csv_reader::field_too_large(size_t length, bool quoted) {
     if (length <= limits_.max_field_bytes) return false;
     const uint32_t line = quoted ? quote_line_ : record_line_;
     fail(make_error("csv.field_too_large",
-                    "Field " + std::to_string(field_index_ + 1) + " starting on line " + std::to_string(line) +
-                        " is longer than the limit of " + std::to_string(limits_.max_field_bytes) + " bytes" +
+                    "Field " + std::to_string(field_index_ + 1) + " starting on line " +
+                        std::to_string(line) + " is longer than the limit of " +
+                        std::to_string(limits_.max_field_bytes) + " bytes" +
                         (quoted ? "; its opening quote may never be closed." : "."),
                     location{"csv", line, field_index_ + 1, "", ""}));
     return true;
@@ -205,7 +213,9 @@ bool csv_reader::scan(std::string_view t) {
         table_.row_line.push_back(record_line_);
     };
     const size_t max_field = limits_.max_field_bytes;
-    auto field_done = [&](bool quoted) REVDIAG_INLINE { return out - field_start_ <= max_field || !field_too_large(out - field_start_, quoted); };
+    auto field_done = [&](bool quoted) REVDIAG_INLINE {
+        return out - field_start_ <= max_field || !field_too_large(out - field_start_, quoted);
+    };
     auto delimiter_seen = [&](bool quoted) REVDIAG_INLINE {
         if (!field_done(quoted)) return false;
         end_field();
@@ -278,8 +288,9 @@ bool csv_reader::scan(std::string_view t) {
                 continue;
             }
             case state::quoted: {
-                copy_plain_run(p, i, n, buf, out,
-                               [](uint64_t w) { return has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r'); });
+                copy_plain_run(p, i, n, buf, out, [](uint64_t w) {
+                    return has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, '\r');
+                });
                 while (i < n && p[i] != '"' && !is_break(p[i])) buf[out++] = p[i++];
                 if (i == n) break;
                 c = p[i++];
@@ -288,7 +299,8 @@ bool csv_reader::scan(std::string_view t) {
                 } else {
                     buf[out++] = c;
                     newline(c);
-                    if (field_too_large(out - field_start_, true)) return stop(false);  // a runaway quote fails early
+                    if (field_too_large(out - field_start_, true))
+                        return stop(false);  // a runaway quote fails early
                 }
                 continue;
             }
@@ -332,7 +344,8 @@ result<bool> csv_reader::finish() {
         finished_ = true;
         return failure_;
     }
-    if (!started_) start(prefix_, true);
+    if (!started_)
+        start(prefix_, true);
     else if (utf16_input_) {
         decoded_.clear();
         utf16_.flush(decoded_);
@@ -351,7 +364,8 @@ result<bool> csv_reader::finish() {
                                 std::to_string(quote_line_) + " is never closed.",
                             location{"csv", quote_line_, field_index_ + 1, "", ""}));
             return failure_;
-        case state::record_start: break;
+        case state::record_start:
+            break;
         default:
             table_.cell_end.push_back(static_cast<uint32_t>(table_.bytes.size()));
             ++field_index_;
@@ -360,7 +374,11 @@ result<bool> csv_reader::finish() {
             break;
     }
     const int kinds = (info_.lf > 0) + (info_.crlf > 0) + (info_.cr > 0);
-    info_.line_ending = kinds > 1 ? "mixed" : info_.crlf ? "crlf" : info_.lf ? "lf" : info_.cr ? "cr" : "none";
+    info_.line_ending = kinds > 1    ? "mixed"
+                        : info_.crlf ? "crlf"
+                        : info_.lf   ? "lf"
+                        : info_.cr   ? "cr"
+                                     : "none";
     for (size_t slot = 0; slot < 2; ++slot)
         if (warning_counts_[slot] > max_warnings_per_code)
             warnings_.push_back(make_error(
@@ -397,14 +415,16 @@ void csv_reader::convert_invalid_cells() {
     // Valid as a whole with no cell starting inside a character: every cell is valid.
     auto splits_a_character = [&] {
         for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); begin = table_.cell_end[cell++])
-            if (table_.cell_end[cell] > begin && (static_cast<unsigned char>(bytes[begin]) & 0xC0) == 0x80) return true;
+            if (table_.cell_end[cell] > begin && (static_cast<unsigned char>(bytes[begin]) & 0xC0) == 0x80)
+                return true;
         return false;
     };
     if (is_valid_utf8(bytes) && !splits_a_character()) return;
     size_t first_bad = table_.cell_end.size();
     for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); ++cell) {
         const size_t end = table_.cell_end[cell];
-        if (!is_ascii(bytes.data() + begin, end - begin) && !is_valid_utf8(bytes.substr(begin, end - begin))) {
+        if (!is_ascii(bytes.data() + begin, end - begin) &&
+            !is_valid_utf8(bytes.substr(begin, end - begin))) {
             first_bad = cell;
             break;
         }
@@ -416,7 +436,9 @@ void csv_reader::convert_invalid_cells() {
     const uint32_t first_bad_line = table_.row_line[row];
     byte_buffer out;
     out.reserve(bytes.size() + bytes.size() / 8);
-    size_t begin = first_bad == 0 ? 0 : table_.cell_end[first_bad - 1];  // old offsets are read before each is overwritten
+    size_t begin = first_bad == 0
+                       ? 0
+                       : table_.cell_end[first_bad - 1];  // old offsets are read before each is overwritten
     out.assign(bytes.substr(0, begin));
     for (size_t cell = first_bad; cell < table_.cell_end.size(); ++cell) {
         while (table_.row_end[row] <= cell) ++row;
@@ -436,10 +458,11 @@ void csv_reader::convert_invalid_cells() {
     }
     table_.bytes = std::move(out);
     info_.encoding = "windows-1252";
-    warnings_.push_back(make_error("encoding.windows_1252",
-                                   "Line " + std::to_string(first_bad_line) +
-                                       " holds bytes that are not UTF-8; such cells were read as Windows-1252.",
-                                   location{"csv", first_bad_line, 0, "", ""}));
+    warnings_.push_back(
+        make_error("encoding.windows_1252",
+                   "Line " + std::to_string(first_bad_line) +
+                       " holds bytes that are not UTF-8; such cells were read as Windows-1252.",
+                   location{"csv", first_bad_line, 0, "", ""}));
 }
 
 }  // namespace revdiag

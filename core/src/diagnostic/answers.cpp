@@ -10,14 +10,15 @@ namespace revdiag {
 
 namespace {
 
-using nlohmann::json;
 using diag::member;
 using diag::pointer_token;
+using nlohmann::json;
 
 constexpr std::string_view answers_schema = "revdiag.answers/1";
 
 error answers_error(std::string code, std::string message, std::string pointer, std::string field = {}) {
-    return diag::error_at(std::move(code), std::move(message), "answers", std::move(pointer), std::move(field));
+    return diag::error_at(std::move(code), std::move(message), "answers", std::move(pointer),
+                          std::move(field));
 }
 
 std::string choice_list(const question& q) {
@@ -50,9 +51,10 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
 
     const json* schema = member(root, "schema");
     if (!schema)
-        return answers_error("answers.schema",
-                             "The answers file has no \"schema\"; expected \"" + std::string(answers_schema) + "\".",
-                             "/schema");
+        return answers_error(
+            "answers.schema",
+            "The answers file has no \"schema\"; expected \"" + std::string(answers_schema) + "\".",
+            "/schema");
     if (!schema->is_string() || schema->get_ref<const std::string&>() != answers_schema)
         return answers_error("answers.schema",
                              "The answers file's schema is " + diag::dump_value(*schema) + ", expected \"" +
@@ -64,8 +66,8 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
     if (const json* b = member(root, "bank")) {
         if (!b->is_string() || b->get_ref<const std::string&>() != bank.bank)
             return answers_error("answers.bank",
-                                 "These answers are for the " + diag::dump_value(*b) + " bank, not the \"" + bank.bank +
-                                     "\" bank.",
+                                 "These answers are for the " + diag::dump_value(*b) + " bank, not the \"" +
+                                     bank.bank + "\" bank.",
                                  "/bank");
     }
 
@@ -77,15 +79,17 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
                              "/bank_version");
     if (!diag::read_int(*version, out.bank_version) || out.bank_version != bank.version)
         return answers_error("answers.version",
-                             "The answers were written for version " + diag::dump_value(*version) + " of the " + bank.bank +
-                                 " questions, but this engine asks version " + std::to_string(bank.version) + ".",
+                             "The answers were written for version " + diag::dump_value(*version) +
+                                 " of the " + bank.bank + " questions, but this engine asks version " +
+                                 std::to_string(bank.version) + ".",
                              "/bank_version");
 
     const json* answers = member(root, "answers");
     if (!answers)
         return answers_error("answers.missing", "The answers file has no \"answers\" object.", "/answers");
     if (!answers->is_object())
-        return answers_error("answers.type", "\"answers\" must be an object of question id to choice id.", "/answers");
+        return answers_error("answers.type", "\"answers\" must be an object of question id to choice id.",
+                             "/answers");
 
     for (auto it = answers->begin(); it != answers->end(); ++it)
         if (!find_question(bank, it.key()))
@@ -98,18 +102,20 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
         const std::string at = "/answers/" + pointer_token(q.id);
         const json* a = member(*answers, q.id);
         if (!a)
-            return answers_error("answers.missing", "The question \"" + q.id + "\" is not answered.", at, q.id);
+            return answers_error("answers.missing", "The question \"" + q.id + "\" is not answered.", at,
+                                 q.id);
         if (!a->is_string())
             return answers_error("answers.type",
-                                 "The answer to \"" + q.id + "\" must be a choice id string, not " + diag::dump_value(*a) + ".",
+                                 "The answer to \"" + q.id + "\" must be a choice id string, not " +
+                                     diag::dump_value(*a) + ".",
                                  at, q.id);
         const std::string& chosen = a->get_ref<const std::string&>();
         bool known = false;
         for (const answer_choice& c : q.choices) known = known || c.id == chosen;
         if (!known)
             return answers_error("answers.unknown_choice",
-                                 "The answer \"" + chosen + "\" to \"" + q.id + "\" is not one of its choices (" +
-                                     choice_list(q) + ").",
+                                 "The answer \"" + chosen + "\" to \"" + q.id +
+                                     "\" is not one of its choices (" + choice_list(q) + ").",
                                  at, q.id);
         out.chosen.emplace_back(q.id, chosen);
     }

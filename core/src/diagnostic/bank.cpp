@@ -5,8 +5,8 @@
 #include <optional>
 #include <set>
 
-#include "diagnostic/json_read.h"
 #include "common/embedded.h"
+#include "diagnostic/json_read.h"
 #include "json/envelope.h"
 #include "revdiag/diagnostic.h"
 
@@ -14,10 +14,10 @@ namespace revdiag {
 
 namespace {
 
-using nlohmann::json;
 using diag::error_at;
 using diag::member;
 using diag::pointer_token;
+using nlohmann::json;
 
 constexpr std::string_view bank_schema = "revdiag.questions/1";
 
@@ -31,28 +31,32 @@ std::optional<error> read_text(const json& obj, std::string_view key, const std:
     const json* v = member(obj, key);
     if (!v) {
         if (!required) return std::nullopt;
-        return bank_error("bank.missing", "The question bank has no \"" + std::string(key) + "\" at " + at + ".",
+        return bank_error("bank.missing",
+                          "The question bank has no \"" + std::string(key) + "\" at " + at + ".",
                           at + "/" + std::string(key));
     }
     if (!v->is_string() || (required && v->get_ref<const std::string&>().empty()))
-        return bank_error("bank.type", "\"" + std::string(key) + "\" at " + at + " must be a non-empty string.",
+        return bank_error("bank.type",
+                          "\"" + std::string(key) + "\" at " + at + " must be a non-empty string.",
                           at + "/" + std::string(key));
     out = v->get<std::string>();
     return std::nullopt;
 }
 
-std::optional<error> read_bounded_int(const json& obj, std::string_view key, const std::string& at, int lo, int hi,
-                                      int& out, bool required = true) {
+std::optional<error> read_bounded_int(const json& obj, std::string_view key, const std::string& at, int lo,
+                                      int hi, int& out, bool required = true) {
     const json* v = member(obj, key);
     const std::string where = at + "/" + std::string(key);
     if (!v) {
         if (!required) return std::nullopt;
-        return bank_error("bank.missing", "The question bank has no \"" + std::string(key) + "\" at " + at + ".", where);
+        return bank_error("bank.missing",
+                          "The question bank has no \"" + std::string(key) + "\" at " + at + ".", where);
     }
     int n = 0;
     if (!diag::read_int(*v, n) || n < lo || n > hi)
-        return bank_error("bank.value", "\"" + std::string(key) + "\" at " + at + " must be a whole number from " +
-                                            std::to_string(lo) + " to " + std::to_string(hi) + ".",
+        return bank_error("bank.value",
+                          "\"" + std::string(key) + "\" at " + at + " must be a whole number from " +
+                              std::to_string(lo) + " to " + std::to_string(hi) + ".",
                           where);
     out = n;
     return std::nullopt;
@@ -61,7 +65,8 @@ std::optional<error> read_bounded_int(const json& obj, std::string_view key, con
 std::optional<error> read_layers(const json& root, question_bank& bank) {
     const json* layers = member(root, "layers");
     if (!layers || !layers->is_array() || layers->empty())
-        return bank_error("bank.missing", "The diagnostic bank needs a non-empty \"layers\" array.", "/layers");
+        return bank_error("bank.missing", "The diagnostic bank needs a non-empty \"layers\" array.",
+                          "/layers");
     std::set<std::string> seen;
     for (size_t i = 0; i < layers->size(); ++i) {
         const json& l = (*layers)[i];
@@ -72,11 +77,13 @@ std::optional<error> read_layers(const json& root, question_bank& bank) {
         if (auto e = read_text(l, "summary", at, layer.summary)) return e;
         if (const json* a = member(l, "audited")) {
             if (!a->is_boolean())
-                return bank_error("bank.type", "\"audited\" at " + at + " must be true or false.", at + "/audited");
+                return bank_error("bank.type", "\"audited\" at " + at + " must be true or false.",
+                                  at + "/audited");
             layer.audited = a->get<bool>();
         }
         if (!seen.insert(layer.id).second)
-            return bank_error("bank.duplicate_id", "The layer id \"" + layer.id + "\" appears twice.", at + "/id", layer.id);
+            return bank_error("bank.duplicate_id", "The layer id \"" + layer.id + "\" appears twice.",
+                              at + "/id", layer.id);
         bank.layers.push_back(std::move(layer));
     }
     return std::nullopt;
@@ -97,7 +104,8 @@ std::optional<error> read_bands(const json& root, question_bank& bank) {
         // Bands must tile 0..100 from the bottom so every score falls in exactly one.
         const bool ordered = i == 0 ? band.min_score == 0 : band.min_score > bank.bands.back().min_score;
         if (!ordered)
-            return bank_error("bank.value", "Band \"" + band.id + "\" must start above the previous band (the first at 0).",
+            return bank_error("bank.value",
+                              "Band \"" + band.id + "\" must start above the previous band (the first at 0).",
                               at + "/min_score", band.id);
         bank.bands.push_back(std::move(band));
     }
@@ -114,7 +122,8 @@ std::optional<error> read_question(const json& q, const std::string& at, bool sc
     }
     const json* choices = member(q, "choices");
     if (!choices || !choices->is_array() || choices->size() < 2)
-        return bank_error("bank.missing", "Question \"" + out.id + "\" needs at least two choices.", at + "/choices", out.id);
+        return bank_error("bank.missing", "Question \"" + out.id + "\" needs at least two choices.",
+                          at + "/choices", out.id);
     std::set<std::string> seen;
     for (size_t i = 0; i < choices->size(); ++i) {
         const json& c = (*choices)[i];
@@ -125,7 +134,8 @@ std::optional<error> read_question(const json& q, const std::string& at, bool sc
         if (scored)
             if (auto e = read_bounded_int(c, "score", cat, 0, 100, choice.score)) return e;
         if (!seen.insert(choice.id).second)
-            return bank_error("bank.duplicate_id", "Question \"" + out.id + "\" has the choice \"" + choice.id + "\" twice.",
+            return bank_error("bank.duplicate_id",
+                              "Question \"" + out.id + "\" has the choice \"" + choice.id + "\" twice.",
                               cat + "/id", out.id);
         out.choices.push_back(std::move(choice));
     }
@@ -135,19 +145,22 @@ std::optional<error> read_question(const json& q, const std::string& at, bool sc
 std::optional<error> read_next_steps(const json& root, question_bank& bank) {
     const json* steps = member(root, "next_steps");
     if (!steps || !steps->is_object())
-        return bank_error("bank.missing", "The diagnostic bank needs a \"next_steps\" object.", "/next_steps");
+        return bank_error("bank.missing", "The diagnostic bank needs a \"next_steps\" object.",
+                          "/next_steps");
     for (const bank_layer& layer : bank.layers) {
         const std::string lat = "/next_steps/" + pointer_token(layer.id);
         const json* per_band = member(*steps, layer.id);
         if (!per_band || !per_band->is_object())
-            return bank_error("bank.missing", "There are no next steps for layer \"" + layer.id + "\".", lat, layer.id);
+            return bank_error("bank.missing", "There are no next steps for layer \"" + layer.id + "\".", lat,
+                              layer.id);
         for (const maturity_band& band : bank.bands) {
             const std::string bat = lat + "/" + pointer_token(band.id);
             const json* list = member(*per_band, band.id);
             if (!list || !list->is_array() || list->empty())
-                return bank_error("bank.missing",
-                                  "There are no next steps for layer \"" + layer.id + "\" in band \"" + band.id + "\".",
-                                  bat, layer.id);
+                return bank_error(
+                    "bank.missing",
+                    "There are no next steps for layer \"" + layer.id + "\" in band \"" + band.id + "\".",
+                    bat, layer.id);
             layer_advice advice{layer.id, band.id, {}};
             for (size_t i = 0; i < list->size(); ++i) {
                 const json& s = (*list)[i];
@@ -172,8 +185,9 @@ result<question_bank> load_question_bank(std::string_view json_text) {
     std::string schema;
     if (auto e = read_text(root, "schema", "", schema)) return *e;
     if (schema != bank_schema)
-        return bank_error("bank.schema", "The question bank's schema is \"" + schema + "\", expected \"" +
-                                             std::string(bank_schema) + "\".",
+        return bank_error("bank.schema",
+                          "The question bank's schema is \"" + schema + "\", expected \"" +
+                              std::string(bank_schema) + "\".",
                           "/schema");
     if (auto e = read_text(root, "bank", "", bank.bank)) return *e;
     if (auto e = read_bounded_int(root, "version", "", 1, 1000000, bank.version)) return *e;
@@ -186,19 +200,22 @@ result<question_bank> load_question_bank(std::string_view json_text) {
     }
     const json* questions = member(root, "questions");
     if (!questions || !questions->is_array() || questions->empty())
-        return bank_error("bank.missing", "The question bank needs a non-empty \"questions\" array.", "/questions");
+        return bank_error("bank.missing", "The question bank needs a non-empty \"questions\" array.",
+                          "/questions");
     std::set<std::string> seen;
     for (size_t i = 0; i < questions->size(); ++i) {
         const std::string at = "/questions/" + std::to_string(i);
         question q;
         if (auto e = read_question((*questions)[i], at, scored, q)) return *e;
         if (!seen.insert(q.id).second)
-            return bank_error("bank.duplicate_id", "The question id \"" + q.id + "\" appears twice.", at + "/id", q.id);
+            return bank_error("bank.duplicate_id", "The question id \"" + q.id + "\" appears twice.",
+                              at + "/id", q.id);
         if (scored) {
             bool known = false;
             for (const bank_layer& l : bank.layers) known = known || l.id == q.layer;
             if (!known)
-                return bank_error("bank.value", "Question \"" + q.id + "\" names the unknown layer \"" + q.layer + "\".",
+                return bank_error("bank.value",
+                                  "Question \"" + q.id + "\" names the unknown layer \"" + q.layer + "\".",
                                   at + "/layer", q.id);
         }
         bank.questions.push_back(std::move(q));
@@ -208,15 +225,20 @@ result<question_bank> load_question_bank(std::string_view json_text) {
             bool asked = false;
             for (const question& q : bank.questions) asked = asked || q.layer == l.id;
             if (!asked)
-                return bank_error("bank.missing", "Layer \"" + l.id + "\" has no questions.", "/questions", l.id);
+                return bank_error("bank.missing", "Layer \"" + l.id + "\" has no questions.", "/questions",
+                                  l.id);
         }
         if (auto e = read_next_steps(root, bank)) return *e;
     }
     return bank;
 }
 
-result<question_bank> diagnostic_bank() { return load_question_bank(embedded_file("questions.json")); }
+result<question_bank> diagnostic_bank() {
+    return load_question_bank(embedded_file("questions.json"));
+}
 
-result<question_bank> snapshot_bank() { return load_question_bank(embedded_file("snapshot_questions.json")); }
+result<question_bank> snapshot_bank() {
+    return load_question_bank(embedded_file("snapshot_questions.json"));
+}
 
 }  // namespace revdiag

@@ -25,7 +25,8 @@ const nlohmann::json* member(const nlohmann::json& j, std::string_view key) {
     return it == j.end() ? nullptr : &*it;
 }
 
-error error_at(std::string code, std::string message, std::string source, std::string pointer, std::string field) {
+error error_at(std::string code, std::string message, std::string source, std::string pointer,
+               std::string field) {
     location at;
     at.source = std::move(source);
     at.pointer = std::move(pointer);

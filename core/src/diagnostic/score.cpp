@@ -16,7 +16,8 @@ const maturity_band& band_for(const question_bank& bank, int score) {
     return *found;
 }
 
-const std::vector<std::string>* steps_for(const question_bank& bank, const std::string& layer, const std::string& band) {
+const std::vector<std::string>* steps_for(const question_bank& bank, const std::string& layer,
+                                          const std::string& band) {
     for (const layer_advice& a : bank.next_steps)
         if (a.layer == layer && a.band == band) return &a.steps;
     return nullptr;
@@ -72,7 +73,8 @@ diagnostic_result score_answers(const question_bank& bank, const answer_set& ans
     // defined stages, follow-up and archive rules need both).
     const layer_result* weakest = nullptr;
     for (size_t i = 0; i < r.layers.size(); ++i)
-        if (bank.layers[i].audited && (!weakest || r.layers[i].score < weakest->score)) weakest = &r.layers[i];
+        if (bank.layers[i].audited && (!weakest || r.layers[i].score < weakest->score))
+            weakest = &r.layers[i];
     if (weakest) r.weakest_layer = weakest->id;
 
     // Fix order: the weakest audited layer first (configuring a CRM to enforce
@@ -108,14 +110,16 @@ score_comparison compare_scores(const diagnostic_result& self, const std::vector
                                    ", the export measures " + std::to_string(m->score);
         if (lc.gap > comparison_tolerance) {
             lc.verdict = "overrated";
-            lc.message = "Overrated: " + scores +
-                         ". The deals do not follow the rule as well as the team believes; check the flagged deals "
-                         "before trusting the answers.";
+            lc.message =
+                "Overrated: " + scores +
+                ". The deals do not follow the rule as well as the team believes; check the flagged deals "
+                "before trusting the answers.";
         } else if (lc.gap < -comparison_tolerance) {
             lc.verdict = "underrated";
-            lc.message = "Underrated: " + scores +
-                         ". The deals already behave better than the answers say; write down what people do so it "
-                         "survives the next hire.";
+            lc.message =
+                "Underrated: " + scores +
+                ". The deals already behave better than the answers say; write down what people do so it "
+                "survives the next hire.";
         } else {
             lc.verdict = "agree";
             lc.message = "Agree: " + scores + ".";
@@ -138,8 +142,8 @@ score_comparison compare_scores(const diagnostic_result& self, const std::vector
         return c;
     }
     if (disagreements.empty()) {
-        c.summary = "The answers and the export agree on every layer, within " + std::to_string(comparison_tolerance) +
-                    " points.";
+        c.summary = "The answers and the export agree on every layer, within " +
+                    std::to_string(comparison_tolerance) + " points.";
     } else {
         c.summary = "The answers and the export disagree on " + std::to_string(disagreements.size()) +
                     (disagreements.size() == 1 ? " layer: " : " layers: ");
@@ -147,8 +151,9 @@ score_comparison compare_scores(const diagnostic_result& self, const std::vector
         c.summary += ".";
     }
     if (!c.same_weakest && !c.measured_weakest.empty())
-        c.summary += " The answers point to " + layer_name(self, c.self_weakest) + " as the weakest layer, the export to " +
-                     layer_name(self, c.measured_weakest) + "; trust the export, which counts real deals.";
+        c.summary += " The answers point to " + layer_name(self, c.self_weakest) +
+                     " as the weakest layer, the export to " + layer_name(self, c.measured_weakest) +
+                     "; trust the export, which counts real deals.";
     return c;
 }
 

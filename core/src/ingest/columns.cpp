@@ -20,10 +20,10 @@ void warning_sink::close() {
     for (const auto& [key, n] : counts_) {
         if (n <= cap_) continue;
         const std::string where = key.second.empty() ? std::string() : " in column '" + key.second + "'";
-        out_.push_back(make_error("warnings.truncated",
-                                  std::to_string(n - cap_) + " more " + key.first + " warnings" + where +
-                                      " are not listed.",
-                                  location{"csv", 0, 0, "", key.second}));
+        out_.push_back(make_error(
+            "warnings.truncated",
+            std::to_string(n - cap_) + " more " + key.first + " warnings" + where + " are not listed.",
+            location{"csv", 0, 0, "", key.second}));
     }
     counts_.clear();
 }
@@ -51,7 +51,8 @@ constexpr size_t adaptive_sample = 4096;
 
 uint32_t text_interner::id(text_pool& pool, std::string_view v) {
     if (v.empty()) return 0;
-    if (adaptive_ && !appending_ && ++seen_ == adaptive_sample && 4 * (pool.size() - 1) > 3 * adaptive_sample) {
+    if (adaptive_ && !appending_ && ++seen_ == adaptive_sample &&
+        4 * (pool.size() - 1) > 3 * adaptive_sample) {
         appending_ = true;
         slots_ = {};
     }
@@ -103,14 +104,16 @@ column empty_column(std::string name, field_type type, const source_cells& cells
 void warn_unparsed(warning_sink& sink, const source_cells& cells, size_t row, std::string_view what) {
     const uint32_t line = (*cells.lines)[row];
     const std::string raw(trim_value(cells.values[row]));
-    sink.add(make_error("value.unparsed",
-                        "Line " + std::to_string(line) + ", column '" + cells.header + "': '" + raw + "' is not " +
-                            std::string(what) + "; the cell is read as missing.",
-                        location{"csv", line, static_cast<uint32_t>(cells.source_index + 1), "", cells.header}));
+    sink.add(
+        make_error("value.unparsed",
+                   "Line " + std::to_string(line) + ", column '" + cells.header + "': '" + raw + "' is not " +
+                       std::string(what) + "; the cell is read as missing.",
+                   location{"csv", line, static_cast<uint32_t>(cells.source_index + 1), "", cells.header}));
 }
 }  // namespace
 
-column_builder::column_builder(std::string name, field_type type, std::string header, int source_index, double divisor)
+column_builder::column_builder(std::string name, field_type type, std::string header, int source_index,
+                               double divisor)
     : divisor_(divisor) {
     c_.name = std::move(name);
     c_.header = std::move(header);
@@ -120,19 +123,30 @@ column_builder::column_builder(std::string name, field_type type, std::string he
 
 void column_builder::observe(std::string_view cell) {
     switch (c_.type) {
-        case field_type::money: money_detector_.add(cell); break;
-        case field_type::percent: percent_detector_.add(cell); break;
-        case field_type::date: date_detector_.add(cell); break;
-        case field_type::boolean: bool_detector_.add(cell); break;
+        case field_type::money:
+            money_detector_.add(cell);
+            break;
+        case field_type::percent:
+            percent_detector_.add(cell);
+            break;
+        case field_type::date:
+            date_detector_.add(cell);
+            break;
+        case field_type::boolean:
+            bool_detector_.add(cell);
+            break;
         case field_type::text:
-        case field_type::status: break;
+        case field_type::status:
+            break;
     }
 }
 
 void column_builder::decide(size_t rows) {
     switch (c_.type) {
         case field_type::text:
-        case field_type::status: c_.text.reserve(rows); break;
+        case field_type::status:
+            c_.text.reserve(rows);
+            break;
         case field_type::money:
             money_ = money_detector_.result();
             c_.number.reserve(rows);
@@ -146,7 +160,8 @@ void column_builder::decide(size_t rows) {
             if (date_.ambiguous)
                 warnings_.push_back(make_error(
                     "value.ambiguous_date_order",
-                    "Column '" + c_.header + "' has no date whose day or month exceeds 12; its dates are read as " +
+                    "Column '" + c_.header +
+                        "' has no date whose day or month exceeds 12; its dates are read as " +
                         (date_.order == date_order::dmy ? "day/month/year." : "month/day/year."),
                     location{"csv", 0, static_cast<uint32_t>(c_.source_index + 1), "", c_.header}));
             c_.date.reserve(rows);
@@ -160,16 +175,18 @@ void column_builder::decide(size_t rows) {
 
 void column_builder::warn_unparsed(std::string_view cell, uint32_t line, std::string_view what) {
     if (++unparsed_ > warning_sink::default_cap) return;
-    warnings_.push_back(make_error("value.unparsed",
-                                   "Line " + std::to_string(line) + ", column '" + c_.header + "': '" +
-                                       std::string(trim_value(cell)) + "' is not " + std::string(what) +
-                                       "; the cell is read as missing.",
-                                   location{"csv", line, static_cast<uint32_t>(c_.source_index + 1), "", c_.header}));
+    warnings_.push_back(make_error(
+        "value.unparsed",
+        "Line " + std::to_string(line) + ", column '" + c_.header + "': '" + std::string(trim_value(cell)) +
+            "' is not " + std::string(what) + "; the cell is read as missing.",
+        location{"csv", line, static_cast<uint32_t>(c_.source_index + 1), "", c_.header}));
 }
 
 void column_builder::add(std::string_view cell, uint32_t line) {
     switch (c_.type) {
-        case field_type::text: c_.text.push_back(pool_.id(c_.pool, trim_value(cell))); return;
+        case field_type::text:
+            c_.text.push_back(pool_.id(c_.pool, trim_value(cell)));
+            return;
         case field_type::status:
             if (is_missing_value(cell)) {
                 c_.text.push_back(0);
@@ -308,14 +325,16 @@ column build_stage_entered(const std::vector<stage_history_column>& history, con
     c.source_index = -1;
     c.header.clear();
     std::vector<std::string_view> all;
-    for (const stage_history_column& h : history) all.insert(all.end(), h.cells.values.begin(), h.cells.values.end());
+    for (const stage_history_column& h : history)
+        all.insert(all.end(), h.cells.values.begin(), h.cells.values.end());
     const date_format f = detect_date_format(all);
     for (size_t r = 0; r < stages.values.size(); ++r) {
         day_t d = no_date;
         const std::string stage = compact_key(stages.values[r]);
         const std::string pipeline = pipelines ? compact_key(pipelines->values[r]) : std::string();
         for (const stage_history_column& h : history) {
-            if (h.stage_key != stage || (!pipeline.empty() && !h.pipeline_key.empty() && h.pipeline_key != pipeline))
+            if (h.stage_key != stage ||
+                (!pipeline.empty() && !h.pipeline_key.empty() && h.pipeline_key != pipeline))
                 continue;
             const std::string_view v = h.cells.values[r];
             if (is_missing_value(v)) continue;

@@ -64,7 +64,8 @@ private:
 /// undecidable day/month order is warned once (`value.ambiguous_date_order`).
 class column_builder {
 public:
-    column_builder(std::string name, field_type type, std::string header, int source_index, double divisor = 1.0);
+    column_builder(std::string name, field_type type, std::string header, int source_index,
+                   double divisor = 1.0);
     /// Text columns need no first pass.
     bool observes() const { return c_.type != field_type::text && c_.type != field_type::status; }
     void observe(std::string_view cell);

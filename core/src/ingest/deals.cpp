@@ -4,12 +4,18 @@ namespace revdiag {
 
 std::string_view to_string(field_type t) {
     switch (t) {
-        case field_type::text: return "text";
-        case field_type::money: return "money";
-        case field_type::date: return "date";
-        case field_type::boolean: return "bool";
-        case field_type::percent: return "percent";
-        case field_type::status: return "status";
+        case field_type::text:
+            return "text";
+        case field_type::money:
+            return "money";
+        case field_type::date:
+            return "date";
+        case field_type::boolean:
+            return "bool";
+        case field_type::percent:
+            return "percent";
+        case field_type::status:
+            return "status";
     }
     return "text";
 }

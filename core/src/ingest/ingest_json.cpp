@@ -8,7 +8,9 @@
 namespace revdiag {
 
 namespace {
-double round_confidence(double c) { return std::round(c * 100.0) / 100.0; }
+double round_confidence(double c) {
+    return std::round(c * 100.0) / 100.0;
+}
 }  // namespace
 
 ojson ingest_to_json(const ingest_result& r) {
@@ -45,7 +47,8 @@ ojson value_counts_json(const column& c) {
     // interned): equal texts count under their first entry.
     std::vector<size_t> same(c.pool.size(), 0);
     std::unordered_map<std::string_view, size_t> first_entry;
-    for (size_t id = 1; id < c.pool.size(); ++id) same[id] = first_entry.emplace(c.pool[id], id).first->second;
+    for (size_t id = 1; id < c.pool.size(); ++id)
+        same[id] = first_entry.emplace(c.pool[id], id).first->second;
     std::vector<size_t> counts(c.pool.size(), 0);
     std::vector<size_t> first(c.pool.size(), 0);
     for (size_t row = c.text.size(); row-- > 0;) {
@@ -61,7 +64,8 @@ ojson value_counts_json(const column& c) {
         return first[a] < first[b];
     });
     ojson list = ojson::array();
-    for (const size_t id : order) list.push_back(ojson{{"value", std::string(c.pool[id])}, {"count", counts[id]}});
+    for (const size_t id : order)
+        list.push_back(ojson{{"value", std::string(c.pool[id])}, {"count", counts[id]}});
     return list;
 }
 
@@ -69,11 +73,15 @@ ojson cell_to_json(const column& c, size_t row) {
     if (c.is_missing(row)) return nullptr;
     switch (c.type) {
         case field_type::text:
-        case field_type::status: return std::string(c.text_at(row));
+        case field_type::status:
+            return std::string(c.text_at(row));
         case field_type::money:
-        case field_type::percent: return c.number[row];
-        case field_type::date: return format_iso_date(c.date[row]);
-        case field_type::boolean: return c.flag[row] == 1;
+        case field_type::percent:
+            return c.number[row];
+        case field_type::date:
+            return format_iso_date(c.date[row]);
+        case field_type::boolean:
+            return c.flag[row] == 1;
     }
     return nullptr;
 }

@@ -1,9 +1,10 @@
+#include "revdiag/mapping.h"
+
 #include <algorithm>
 #include <unordered_set>
 
 #include "ingest/mapping_aliases.h"
 #include "revdiag/deals.h"
-#include "revdiag/mapping.h"
 #include "revdiag/values.h"
 
 namespace revdiag {
@@ -13,14 +14,17 @@ constexpr double fuzzy_score = 0.5;
 constexpr size_t fuzzy_min_alias = 5;
 constexpr size_t max_alternatives = 3;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // The header without a CRM entity prefix: Pipedrive's `Deal - Value`, or a
 // glued `Opportunity Amount` / `dealstage`. "" when there is none.
 std::string strip_entity_prefix(std::string_view header) {
     if (const size_t dash = header.find(" - "); dash != std::string_view::npos) {
         const std::string entity = compact_key(header.substr(0, dash));
-        if (entity == "deal" || entity == "opportunity" || entity == "potential") return compact_key(header.substr(dash + 3));
+        if (entity == "deal" || entity == "opportunity" || entity == "potential")
+            return compact_key(header.substr(dash + 3));
     }
     const std::string key = compact_key(header);
     for (const std::string_view p : {"deal", "opportunity", "potential"})
@@ -29,7 +33,7 @@ std::string strip_entity_prefix(std::string_view header) {
 }
 
 struct candidate {
-    size_t field;   // index in canonical_fields()
+    size_t field;  // index in canonical_fields()
     size_t column;
     double score;
 };
@@ -86,7 +90,8 @@ int find_key(const std::vector<std::string>& headers, std::string_view key) {
 }
 
 std::vector<mapping_entry>::iterator find_entry(header_mapping& m, std::string_view field) {
-    return std::find_if(m.entries.begin(), m.entries.end(), [&](const mapping_entry& e) { return e.field == field; });
+    return std::find_if(m.entries.begin(), m.entries.end(),
+                        [&](const mapping_entry& e) { return e.field == field; });
 }
 
 void sort_canonical(header_mapping& m) {
@@ -96,8 +101,9 @@ void sort_canonical(header_mapping& m) {
             if (fields[i].id == id) return i;
         return fields.size();
     };
-    std::stable_sort(m.entries.begin(), m.entries.end(),
-                     [&](const mapping_entry& a, const mapping_entry& b) { return rank(a.field) < rank(b.field); });
+    std::stable_sort(m.entries.begin(), m.entries.end(), [&](const mapping_entry& a, const mapping_entry& b) {
+        return rank(a.field) < rank(b.field);
+    });
 }
 
 // A status column is often absent: derive it from IsClosed + IsWon, else from
@@ -107,7 +113,8 @@ void derive_status(header_mapping& m, const std::vector<std::string>& headers) {
     const int closed = find_key(headers, "isclosed");
     const int won = find_key(headers, "iswon");
     if (closed >= 0 && won >= 0) {
-        m.entries.push_back({"status", headers[closed] + " + " + headers[won], closed, 0.9, {}, "is_closed_is_won"});
+        m.entries.push_back(
+            {"status", headers[closed] + " + " + headers[won], closed, 0.9, {}, "is_closed_is_won"});
     } else if (const auto stage = find_entry(m, "stage"); stage != m.entries.end()) {
         m.entries.push_back({"status", stage->header, stage->source_index, 0.6, {}, "stage_names"});
     }
@@ -117,11 +124,16 @@ void derive_status(header_mapping& m, const std::vector<std::string>& headers) {
 // HubSpot's `Date entered "<Stage> (<Pipeline>)"` columns are a stage history:
 // the date the deal entered its current stage is read from the matching one.
 void derive_stage_entered(header_mapping& m, const std::vector<std::string>& headers) {
-    if (find_entry(m, "stage_entered_date") != m.entries.end() || find_entry(m, "stage") == m.entries.end()) return;
+    if (find_entry(m, "stage_entered_date") != m.entries.end() || find_entry(m, "stage") == m.entries.end())
+        return;
     for (size_t c = 0; c < headers.size(); ++c)
         if (compact_key(headers[c]).rfind("dateentered", 0) == 0 && compact_key(headers[c]).size() > 11) {
-            m.entries.push_back({"stage_entered_date", "Date entered \"<stage> (<pipeline>)\"", static_cast<int>(c),
-                                 0.8, {}, "date_entered_columns"});
+            m.entries.push_back({"stage_entered_date",
+                                 "Date entered \"<stage> (<pipeline>)\"",
+                                 static_cast<int>(c),
+                                 0.8,
+                                 {},
+                                 "date_entered_columns"});
             sort_canonical(m);
             return;
         }
@@ -130,7 +142,8 @@ void derive_stage_entered(header_mapping& m, const std::vector<std::string>& hea
 // Close reports `value` in cents.
 void mark_cents(header_mapping& m) {
     const auto amount = find_entry(m, "amount");
-    if (m.crm == "close" && amount != m.entries.end() && amount->how.empty() && compact_key(amount->header) == "value")
+    if (m.crm == "close" && amount != m.entries.end() && amount->how.empty() &&
+        compact_key(amount->header) == "value")
         amount->how = "cents";
 }
 }  // namespace
@@ -140,7 +153,8 @@ std::string normalize_header(std::string_view header) {
     bool gap = false;
     for (const char c : header) {
         const auto u = static_cast<unsigned char>(c);
-        const bool keep = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
+        const bool keep =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80;
         if (!keep) {
             gap = true;
             continue;
@@ -157,7 +171,8 @@ std::string detect_crm(const std::vector<std::string>& headers) {
     size_t deal_prefixed = 0;
     for (const std::string& h : headers) {
         keys.insert(compact_key(h));
-        if (h.size() > 7 && compact_key(h.substr(0, 4)) == "deal" && h.compare(4, 3, " - ") == 0) ++deal_prefixed;
+        if (h.size() > 7 && compact_key(h.substr(0, 4)) == "deal" && h.compare(4, 3, " - ") == 0)
+            ++deal_prefixed;
     }
     std::string best = "generic";
     size_t best_score = 1;  // one shared header proves nothing
@@ -187,7 +202,8 @@ header_mapping map_headers(const std::vector<std::string>& headers) {
     for (const candidate& c : all) {
         if (field_done[c.field] || column_used[c.column]) continue;
         field_done[c.field] = column_used[c.column] = true;
-        mapping_entry e{std::string(fields[c.field].id), headers[c.column], static_cast<int>(c.column), c.score, {}, ""};
+        mapping_entry e{
+            std::string(fields[c.field].id), headers[c.column], static_cast<int>(c.column), c.score, {}, ""};
         for (const candidate& alt : all)
             if (alt.field == c.field && alt.column != c.column && e.alternatives.size() < max_alternatives)
                 e.alternatives.push_back(headers[alt.column]);
@@ -227,22 +243,24 @@ result<header_mapping> apply_overrides(header_mapping m, const std::vector<std::
         const std::string& overridden = field;
         m.entries.erase(std::remove_if(m.entries.begin(), m.entries.end(),
                                        [&](const mapping_entry& e) {
-                                           return e.field == overridden || (column >= 0 && e.source_index == column &&
-                                                                            e.how.empty());
+                                           return e.field == overridden ||
+                                                  (column >= 0 && e.source_index == column && e.how.empty());
                                        }),
                         m.entries.end());
         if (field == "stage") {
             const auto st = find_entry(m, "status");
             if (st != m.entries.end() && st->how == "stage_names") m.entries.erase(st);
             const auto entered = find_entry(m, "stage_entered_date");
-            if (entered != m.entries.end() && entered->how == "date_entered_columns") m.entries.erase(entered);
+            if (entered != m.entries.end() && entered->how == "date_entered_columns")
+                m.entries.erase(entered);
         }
         user_fields.push_back(field);
-        if (column >= 0)
-            m.entries.push_back({field, headers[column], column, 1.0, {}, "user"});
+        if (column >= 0) m.entries.push_back({field, headers[column], column, 1.0, {}, "user"});
     }
     sort_canonical(m);
-    auto user_set = [&](const char* f) { return std::find(user_fields.begin(), user_fields.end(), f) != user_fields.end(); };
+    auto user_set = [&](const char* f) {
+        return std::find(user_fields.begin(), user_fields.end(), f) != user_fields.end();
+    };
     if (!user_set("status")) derive_status(m, headers);
     if (!user_set("stage_entered_date")) derive_stage_entered(m, headers);
     mark_cents(m);

@@ -95,7 +95,8 @@ result<nlohmann::json> parse_json_object(std::string_view text, std::string_view
             bool end_object() override { return true; }
             bool start_array(std::size_t) override { return true; }
             bool end_array() override { return true; }
-            bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+            bool parse_error(std::size_t position, const std::string&,
+                             const nlohmann::detail::exception& ex) override {
                 at = position;
                 what = ex.what();
                 return false;
@@ -104,12 +105,14 @@ result<nlohmann::json> parse_json_object(std::string_view text, std::string_view
         nlohmann::json::sax_parse(text.begin(), text.end(), &s, nlohmann::json::input_format_t::json, false);
         uint32_t line = 0, column = 0;
         line_column(text, s.at > 0 ? s.at - 1 : 0, line, column);
-        return make_error(src + ".json", "The " + src + " is not valid JSON (line " + std::to_string(line) +
-                                             ", column " + std::to_string(column) + ").",
+        return make_error(src + ".json",
+                          "The " + src + " is not valid JSON (line " + std::to_string(line) + ", column " +
+                              std::to_string(column) + ").",
                           location{src, line, column, "", ""});
     }
     if (!j.is_object())
-        return make_error(src + ".type", "The " + src + " must be a JSON object.", location{src, 0, 0, "", ""});
+        return make_error(src + ".type", "The " + src + " must be a JSON object.",
+                          location{src, 0, 0, "", ""});
     return j;
 }
 

@@ -7,12 +7,18 @@ namespace revdiag::process_detail {
 
 std::string_view kind_name(jvalue::kind_t k) {
     switch (k) {
-        case jvalue::null_v: return "null";
-        case jvalue::bool_v: return "true/false";
-        case jvalue::number_v: return "number";
-        case jvalue::string_v: return "text";
-        case jvalue::array_v: return "array";
-        case jvalue::object_v: return "object";
+        case jvalue::null_v:
+            return "null";
+        case jvalue::bool_v:
+            return "true/false";
+        case jvalue::number_v:
+            return "number";
+        case jvalue::string_v:
+            return "text";
+        case jvalue::array_v:
+            return "array";
+        case jvalue::object_v:
+            return "object";
     }
     return "null";
 }
@@ -44,22 +50,25 @@ public:
         parse_value(root, "", 0);
         if (!failed_) {
             skip_space();
-            if (i_ < s_.size()) fail_here("unexpected `" + std::string(1, s_[i_]) + "` after the end of the document");
+            if (i_ < s_.size())
+                fail_here("unexpected `" + std::string(1, s_[i_]) + "` after the end of the document");
         }
         if (failed_) return err_;
         return root;
     }
 
 private:
-    void fail_at(std::string code, uint32_t line, uint32_t column, std::string message, std::string pointer = {}) {
+    void fail_at(std::string code, uint32_t line, uint32_t column, std::string message,
+                 std::string pointer = {}) {
         if (failed_) return;
         failed_ = true;
-        err_ = make_error(std::move(code), std::move(message), location{"process", line, column, std::move(pointer), ""});
+        err_ = make_error(std::move(code), std::move(message),
+                          location{"process", line, column, std::move(pointer), ""});
     }
     void fail_here(const std::string& what) {
         fail_at("process.json", line_, col_,
-                "The process is not valid JSON at line " + std::to_string(line_) + ", column " + std::to_string(col_) +
-                    ": " + what + ".");
+                "The process is not valid JSON at line " + std::to_string(line_) + ", column " +
+                    std::to_string(col_) + ": " + what + ".");
     }
 
     void advance() {
@@ -73,7 +82,8 @@ private:
         }
     }
     void skip_space() {
-        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) advance();
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
+            advance();
     }
 
     bool literal(std::string_view word) {
@@ -89,9 +99,10 @@ private:
         const char c = s_[i_];
         if (c == '{' || c == '[') {
             if (depth >= max_json_depth)
-                return fail_at("process.too_deep", line_, col_,
-                               "The process nests more than " + std::to_string(max_json_depth) + " levels deep.",
-                               pointer);
+                return fail_at(
+                    "process.too_deep", line_, col_,
+                    "The process nests more than " + std::to_string(max_json_depth) + " levels deep.",
+                    pointer);
             if (c == '{') return parse_object(v, pointer, depth + 1);
             return parse_array(v, pointer, depth + 1);
         }
@@ -132,7 +143,8 @@ private:
             for (const jmember& other : v.members)
                 if (other.key == m.key)
                     return fail_at("process.duplicate_key", m.line, m.column,
-                                   "The key `" + m.key + "` appears twice in the same object (first at line " +
+                                   "The key `" + m.key +
+                                       "` appears twice in the same object (first at line " +
                                        std::to_string(other.line) + ").",
                                    child);
             skip_space();
@@ -218,7 +230,8 @@ private:
             if (i_ >= s_.size()) return fail_here("a text value has no closing quote");
             const unsigned char c = static_cast<unsigned char>(s_[i_]);
             if (c == '"') return advance();
-            if (c < 0x20) return fail_here("a control character (such as a raw line break) sits inside a text value");
+            if (c < 0x20)
+                return fail_here("a control character (such as a raw line break) sits inside a text value");
             if (c != '\\') {
                 out += static_cast<char>(c);
                 advance();
@@ -230,14 +243,30 @@ private:
             const char e = s_[i_];
             advance();
             switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u': {
                     uint32_t cp = 0;
                     if (!hex4(cp)) return fail_here("`\\u` needs four hex digits");
@@ -252,7 +281,8 @@ private:
                     append_utf8(out, cp);
                     break;
                 }
-                default: return fail_here("`\\" + std::string(1, e) + "` is not a JSON escape");
+                default:
+                    return fail_here("`\\" + std::string(1, e) + "` is not a JSON escape");
             }
         }
     }
@@ -299,6 +329,8 @@ private:
 
 }  // namespace
 
-result<jvalue> read_json(std::string_view text) { return reader(text).run(); }
+result<jvalue> read_json(std::string_view text) {
+    return reader(text).run();
+}
 
 }  // namespace revdiag::process_detail

@@ -19,18 +19,18 @@ struct jvalue {
     kind_t kind = null_v;
     bool boolean = false;
     double number = 0;
-    bool integral = false;      // a number written without fraction or exponent
-    bool plain = false;         // a string written with no escapes (its columns map 1:1)
-    std::string text;           // string value
+    bool integral = false;  // a number written without fraction or exponent
+    bool plain = false;     // a string written with no escapes (its columns map 1:1)
+    std::string text;       // string value
     std::vector<jvalue> items;
     std::vector<jmember> members;
-    uint32_t line = 0;          // 1-based position of the value's first character
+    uint32_t line = 0;  // 1-based position of the value's first character
     uint32_t column = 0;
 };
 
 struct jmember {
     std::string key;
-    uint32_t line = 0;          // position of the key
+    uint32_t line = 0;  // position of the key
     uint32_t column = 0;
     jvalue value;
 };

@@ -6,9 +6,13 @@ namespace revdiag {
 
 namespace {
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& s) {
+    return s.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
-bool is_closed(const stage& s) { return s.closed_won || s.closed_lost; }
+bool is_closed(const stage& s) {
+    return s.closed_won || s.closed_lost;
+}
 
 // A column that exists but holds no value in any row records nothing either.
 bool column_is_empty(const column& c, size_t rows) {
@@ -25,20 +29,23 @@ std::vector<process_finding> check_process(const process& p, const deal_table* a
     for (const stage& s : p.stages)
         if (!s.holding) ++counted;
     if (counted < 5 || counted > 7)
-        out.push_back({"STAGE_COUNT",
-                       "The process has " + std::to_string(counted) +
-                           " stages (closed stages included, the holding stage not); a working process has 5 to 7.",
-                       "", "", ""});
+        out.push_back(
+            {"STAGE_COUNT",
+             "The process has " + std::to_string(counted) +
+                 " stages (closed stages included, the holding stage not); a working process has 5 to 7.",
+             "", "", ""});
     bool first = true;
     for (const stage& s : p.stages) {
         if (s.holding) continue;
         if (blank(s.buyer_action))
-            out.push_back({"STAGE_NO_BUYER_ACTION",
-                           "Stage " + s.name + " names no buyer action: nothing the buyer does defines entry.", s.id, "",
-                           ""});
+            out.push_back(
+                {"STAGE_NO_BUYER_ACTION",
+                 "Stage " + s.name + " names no buyer action: nothing the buyer does defines entry.", s.id,
+                 "", ""});
         if (!first && !is_closed(s) && s.criteria.empty())
             out.push_back({"STAGE_NO_CRITERIA",
-                           "Stage " + s.name + " has no entry criteria: any deal can be put there.", s.id, "", ""});
+                           "Stage " + s.name + " has no entry criteria: any deal can be put there.", s.id, "",
+                           ""});
         first = false;
     }
     if (!against) return out;
@@ -47,7 +54,8 @@ std::vector<process_finding> check_process(const process& p, const deal_table* a
             for (const std::string& f : c.program.fields()) {
                 const column* col = against->find(f);
                 if (col && !column_is_empty(*col, against->rows())) continue;
-                const std::string why = col ? "its column " + (col->header.empty() ? col->name : col->header) +
+                const std::string why = col ? "its column " +
+                                                  (col->header.empty() ? col->name : col->header) +
                                                   " is empty in every row"
                                             : "the export has no column for it";
                 out.push_back({"FIELD_NOT_RECORDED",

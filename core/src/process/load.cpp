@@ -2,8 +2,8 @@
 // its JSON pointer and its line and column; criteria are compiled here, once.
 #include <optional>
 
-#include "process/internal.h"
 #include "json/reader.h"
+#include "process/internal.h"
 #include "rules/names.h"
 
 namespace revdiag {
@@ -36,32 +36,38 @@ private:
     void fail(std::string code, const jvalue& at, const std::string& pointer, std::string message,
               std::string field = {}) {
         if (err_) return;
-        err_ = make_error(std::move(code), std::move(message), location{"process", at.line, at.column, pointer, std::move(field)});
+        err_ = make_error(std::move(code), std::move(message),
+                          location{"process", at.line, at.column, pointer, std::move(field)});
     }
 
-    static std::string shown(const std::string& pointer) { return pointer.empty() ? "the document" : pointer; }
+    static std::string shown(const std::string& pointer) {
+        return pointer.empty() ? "the document" : pointer;
+    }
 
     bool expect(const jvalue& v, jvalue::kind_t kind, const std::string& pointer) {
         if (v.kind == kind) return true;
         fail("process.type", v, pointer,
-             shown(pointer) + " must be " + (kind == jvalue::array_v    ? "an array"
-                                             : kind == jvalue::object_v ? "an object"
-                                             : kind == jvalue::bool_v   ? "true or false"
-                                             : kind == jvalue::number_v ? "a number"
-                                                                        : "a text") +
+             shown(pointer) + " must be " +
+                 (kind == jvalue::array_v    ? "an array"
+                  : kind == jvalue::object_v ? "an object"
+                  : kind == jvalue::bool_v   ? "true or false"
+                  : kind == jvalue::number_v ? "a number"
+                                             : "a text") +
                  ", got " + std::string(process_detail::kind_name(v.kind)) + ".");
         return false;
     }
 
     // Unknown keys are errors so that a typo (`buyer_actoin`) never silently drops a setting.
-    bool known_keys(const jvalue& obj, const std::string& pointer, std::initializer_list<std::string_view> allowed) {
+    bool known_keys(const jvalue& obj, const std::string& pointer,
+                    std::initializer_list<std::string_view> allowed) {
         for (const jmember& m : obj.members) {
             bool ok = false;
             for (std::string_view a : allowed) ok = ok || a == m.key;
             if (ok) continue;
             std::string list;
             for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-            const std::string hint = rules_detail::closest_name(m.key, std::vector<std::string_view>(allowed));
+            const std::string hint =
+                rules_detail::closest_name(m.key, std::vector<std::string_view>(allowed));
             jvalue pos;
             pos.line = m.line;
             pos.column = m.column;
@@ -79,7 +85,8 @@ private:
         return nullptr;
     }
 
-    void missing(const jvalue& obj, const std::string& pointer, std::string_view key, const std::string& what) {
+    void missing(const jvalue& obj, const std::string& pointer, std::string_view key,
+                 const std::string& what) {
         fail("process.missing", obj, pointer + "/" + std::string(key),
              what + " at " + shown(pointer) + " has no `" + std::string(key) + "`.");
     }
@@ -111,14 +118,16 @@ private:
         if (!expect(*v, jvalue::number_v, ptr)) return false;
         if (!v->integral || v->number < 0 || v->number > max_threshold_days) {
             fail("process.value", *v, ptr,
-                 ptr + " must be a whole number of days from 0 to 36500, got " + dump_json(ojson(v->number)) + ".");
+                 ptr + " must be a whole number of days from 0 to 36500, got " + dump_json(ojson(v->number)) +
+                     ".");
             return false;
         }
         out = static_cast<int>(v->number);
         return true;
     }
 
-    bool read_texts(const jvalue& obj, const std::string& pointer, std::string_view key, std::vector<std::string>& out) {
+    bool read_texts(const jvalue& obj, const std::string& pointer, std::string_view key,
+                    std::vector<std::string>& out) {
         const jvalue* v = member(obj, key);
         if (!v) return true;
         const std::string ptr = pointer + "/" + std::string(key);
@@ -148,7 +157,9 @@ private:
         if (schema->kind != jvalue::string_v || schema->text != schema_id) {
             fail("process.schema", *schema, "/schema",
                  "The schema must be \"revdiag.process/1\", got " +
-                     (schema->kind == jvalue::string_v ? "\"" + schema->text + "\"" : std::string(process_detail::kind_name(schema->kind))) +
+                     (schema->kind == jvalue::string_v
+                          ? "\"" + schema->text + "\""
+                          : std::string(process_detail::kind_name(schema->kind))) +
                      ".");
             return;
         }
@@ -191,7 +202,8 @@ private:
         if (!read_text(v, ptr, "buyer_action", s.buyer_action, "The stage", false)) return;
         if (!read_text(v, ptr, "owner_role", s.owner_role, "The stage", false)) return;
         if (!read_texts(v, ptr, "aliases", s.aliases)) return;
-        if (!read_flag(v, ptr, "closed_won", s.closed_won) || !read_flag(v, ptr, "closed_lost", s.closed_lost) ||
+        if (!read_flag(v, ptr, "closed_won", s.closed_won) ||
+            !read_flag(v, ptr, "closed_lost", s.closed_lost) ||
             !read_flag(v, ptr, "follow_up", s.follow_up) || !read_flag(v, ptr, "holding", s.holding))
             return;
         const jvalue* prob = member(v, "probability");
@@ -207,11 +219,13 @@ private:
         }
         s.probability = prob->number;
         if (s.closed_won && s.closed_lost) {
-            fail("process.value", v, ptr, "Stage " + s.id + " cannot be both closed_won and closed_lost.", s.id);
+            fail("process.value", v, ptr, "Stage " + s.id + " cannot be both closed_won and closed_lost.",
+                 s.id);
             return;
         }
         if (s.holding && (s.closed_won || s.closed_lost)) {
-            fail("process.value", v, ptr, "Stage " + s.id + " cannot be both a holding stage and a closed stage.", s.id);
+            fail("process.value", v, ptr,
+                 "Stage " + s.id + " cannot be both a holding stage and a closed stage.", s.id);
             return;
         }
         if (const jvalue* criteria = member(v, "criteria")) {
@@ -229,7 +243,8 @@ private:
         if (!known_keys(v, ptr, {"id", "label", "rule"})) return;
         if (!read_text(v, ptr, "id", c.id, "The criterion", true)) return;
         if (c.id.find_first_not_of(" \t") == std::string::npos) {
-            fail("process.value", *member(v, "id"), ptr + "/id", "The criterion at " + ptr + " has an empty id.");
+            fail("process.value", *member(v, "id"), ptr + "/id",
+                 "The criterion at " + ptr + " has an empty id.");
             return;
         }
         if (!read_text(v, ptr, "label", c.label, "The criterion", false)) return;
@@ -280,13 +295,16 @@ private:
             const jvalue& sv = stages.items[i];
             const std::string ptr = "/stages/" + std::to_string(i);
             if (s.holding && ++holding > 1) {
-                fail("process.value", sv, ptr + "/holding", "Only one stage may be the holding stage; " + s.id + " is a second.", s.id);
+                fail("process.value", sv, ptr + "/holding",
+                     "Only one stage may be the holding stage; " + s.id + " is a second.", s.id);
                 return;
             }
             for (size_t j = 0; j < i; ++j)
                 if (p.stages[j].id == s.id) {
                     fail("process.duplicate_id", *member(sv, "id"), ptr + "/id",
-                         "The stage id " + s.id + " is used twice (also at /stages/" + std::to_string(j) + ").", s.id);
+                         "The stage id " + s.id + " is used twice (also at /stages/" + std::to_string(j) +
+                             ").",
+                         s.id);
                     return;
                 }
             struct spelling_at {
@@ -294,21 +312,26 @@ private:
                 std::string where;
                 const jvalue* value;
             };
-            std::vector<spelling_at> spellings{{s.id, "/id", member(sv, "id")}, {s.name, "/name", member(sv, "name")}};
+            std::vector<spelling_at> spellings{{s.id, "/id", member(sv, "id")},
+                                               {s.name, "/name", member(sv, "name")}};
             for (size_t a = 0; a < s.aliases.size(); ++a)
-                spellings.push_back({s.aliases[a], "/aliases/" + std::to_string(a), &member(sv, "aliases")->items[a]});
+                spellings.push_back(
+                    {s.aliases[a], "/aliases/" + std::to_string(a), &member(sv, "aliases")->items[a]});
             for (const auto& [spelling, where, value] : spellings) {
                 const std::string key = process_detail::stage_key(spelling);
                 for (const seen_key& k : keys)
                     if (k.key == key && k.stage != i) {
                         fail("process.duplicate_id", *value, ptr + where,
-                             "`" + spelling + "` of stage " + s.id + " already names stage " + p.stages[k.stage].id + ".",
+                             "`" + spelling + "` of stage " + s.id + " already names stage " +
+                                 p.stages[k.stage].id + ".",
                              s.id);
                         return;
                     }
                 if (key.empty()) {
                     fail("process.value", *value, ptr + where,
-                         "`" + spelling + "` of stage " + s.id + " has no letters or digits to match deals by.", s.id);
+                         "`" + spelling + "` of stage " + s.id +
+                             " has no letters or digits to match deals by.",
+                         s.id);
                     return;
                 }
                 keys.push_back({key, i});
@@ -317,7 +340,8 @@ private:
                 for (const std::string& id : criterion_ids)
                     if (id == s.criteria[c].id) {
                         const jvalue& cv = member(sv, "criteria")->items[c];
-                        fail("process.duplicate_id", *member(cv, "id"), ptr + "/criteria/" + std::to_string(c) + "/id",
+                        fail("process.duplicate_id", *member(cv, "id"),
+                             ptr + "/criteria/" + std::to_string(c) + "/id",
                              "The criterion id " + id + " is used twice; findings name criteria by id.", id);
                         return;
                     }

@@ -81,7 +81,8 @@ int match_stage(const process& p, std::string_view recorded) {
     if (key.empty()) return -1;
     for (size_t i = 0; i < p.stages.size(); ++i) {
         const stage& s = p.stages[i];
-        if (process_detail::stage_key(s.id) == key || process_detail::stage_key(s.name) == key) return static_cast<int>(i);
+        if (process_detail::stage_key(s.id) == key || process_detail::stage_key(s.name) == key)
+            return static_cast<int>(i);
         for (const std::string& a : s.aliases)
             if (process_detail::stage_key(a) == key) return static_cast<int>(i);
     }
@@ -94,7 +95,9 @@ bool is_word_char(char ch) {
     const unsigned char c = static_cast<unsigned char>(ch);
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // True when `pattern` occurs in `text` (ASCII case ignored) starting at a word
 // boundary and, unless the pattern ends in `@` (a mailbox prefix), ending at one.
@@ -107,7 +110,8 @@ bool contains_word(std::string_view text, std::string_view pattern) {
         while (k < pattern.size() && lower(text[i + k]) == lower(pattern[k])) ++k;
         if (k != pattern.size()) continue;
         const size_t end = i + k;
-        if (mailbox || end == text.size() || !is_word_char(text[end]) || !is_word_char(pattern.back())) return true;
+        if (mailbox || end == text.size() || !is_word_char(text[end]) || !is_word_char(pattern.back()))
+            return true;
     }
     return false;
 }

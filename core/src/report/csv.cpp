@@ -16,7 +16,8 @@ std::string csv_text_cell(std::string_view text) {
     // makes it text.
     if (!text.empty()) {
         const char c = text.front();
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n' || c == '\0') cell.push_back('\'');
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n' || c == '\0')
+            cell.push_back('\'');
     }
     cell.append(text.data(), text.size());
     bool quote = false;
@@ -59,7 +60,9 @@ std::string join(const std::vector<std::string>& parts) {
 
 std::string flagged_deals_csv(const audit_report& r, const deal_table& table, const process& p) {
     const audit_columns cols(table);
-    std::string out = "row,deal_id,deal_name,account,owner,amount,recorded_stage,stage,real_stage,layers,codes,actions,reasons\r\n";
+    std::string out =
+        "row,deal_id,deal_name,account,owner,amount,recorded_stage,stage,real_stage,layers,codes,actions,"
+        "reasons\r\n";
     for (const deal_audit& d : r.deals) {
         if (!d.flagged()) continue;
         std::vector<std::string> layers, codes, actions, reasons;
@@ -73,10 +76,12 @@ std::string flagged_deals_csv(const audit_report& r, const deal_table& table, co
             if (!seen) actions.push_back(a);
             reasons.push_back(detail::message_for(f, d, cols, p, r));
         }
-        const auto stage_id = [&p](int st) { return st >= 0 ? p.stages[static_cast<size_t>(st)].id : std::string(); };
+        const auto stage_id = [&p](int st) {
+            return st >= 0 ? p.stages[static_cast<size_t>(st)].id : std::string();
+        };
         out += std::to_string(table.line[d.row]);
-        for (const std::string_view cell :
-             {text_at(cols.deal_id, d.row), text_at(cols.deal_name, d.row), text_at(cols.account, d.row), text_at(cols.owner, d.row)}) {
+        for (const std::string_view cell : {text_at(cols.deal_id, d.row), text_at(cols.deal_name, d.row),
+                                            text_at(cols.account, d.row), text_at(cols.owner, d.row)}) {
             out += ',';
             out += csv_text_cell(cell);
         }

@@ -59,7 +59,8 @@ ojson summary_block(const audit_report& r) {
     s["stated_weighted"] = money_to_json(r.stated_weighted_cents);
     s["real_weighted"] = money_to_json(r.real_weighted_cents);
     s["difference"] = money_to_json(r.real_cents - r.stated_cents);
-    s["weakest_layer"] = r.weakest_layer >= 0 ? ojson(to_string(static_cast<layer>(r.weakest_layer))) : ojson(nullptr);
+    s["weakest_layer"] =
+        r.weakest_layer >= 0 ? ojson(to_string(static_cast<layer>(r.weakest_layer))) : ojson(nullptr);
     size_t flagged = 0, real = 0;
     for (const deal_audit& d : r.deals) {
         if (d.flagged()) ++flagged;
@@ -145,7 +146,8 @@ ojson owners_block(const audit_report& r, const deal_table& table, size_t max_de
 
 namespace {
 
-ojson deal_json(const audit_report& r, size_t index, const deal_table& table, const process& p, const audit_columns& cols) {
+ojson deal_json(const audit_report& r, size_t index, const deal_table& table, const process& p,
+                const audit_columns& cols) {
     const deal_audit& d = r.deals[index];
     ojson j = ojson::object();
     // ordered_json keeps keys in a vector of pairs with const keys: growing it
@@ -200,7 +202,8 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
     if (scope != deals_scope::none) deals.get_ref<ojson::array_t&>().reserve(r.deals.size());
     if (scope != deals_scope::none)
         for (size_t i = 0; i < r.deals.size(); ++i)
-            if (scope == deals_scope::all || r.deals[i].flagged()) deals.push_back(deal_json(r, i, table, p, cols));
+            if (scope == deals_scope::all || r.deals[i].flagged())
+                deals.push_back(deal_json(r, i, table, p, cols));
     body["deals"] = std::move(deals);
     body["owners"] = owners_block(r, table, action_deals);
     body["warnings"] = to_json_list(r.warnings);

@@ -21,19 +21,30 @@ struct piece {
     uint32_t end = 0;
 };
 
-bool is_keyword(std::string_view s) { return s == "and" || s == "or" || s == "not" || s == "true" || s == "false"; }
+bool is_keyword(std::string_view s) {
+    return s == "and" || s == "or" || s == "not" || s == "true" || s == "false";
+}
 
 std::string_view op_text(tok k) {
     switch (k) {
-        case tok::eq: return "==";
-        case tok::ne: return "!=";
-        case tok::lt: return "<";
-        case tok::le: return "<=";
-        case tok::gt: return ">";
-        case tok::ge: return ">=";
-        case tok::plus: return "+";
-        case tok::minus: return "-";
-        default: return "?";
+        case tok::eq:
+            return "==";
+        case tok::ne:
+            return "!=";
+        case tok::lt:
+            return "<";
+        case tok::le:
+            return "<=";
+        case tok::gt:
+            return ">";
+        case tok::ge:
+            return ">=";
+        case tok::plus:
+            return "+";
+        case tok::minus:
+            return "-";
+        default:
+            return "?";
     }
 }
 
@@ -77,15 +88,18 @@ private:
     void fail(std::string code, uint32_t offset, std::string message, std::string field = {}) {
         if (failed_) return;
         failed_ = true;
-        err_ = make_error(std::move(code), std::move(message), location{"rule", 0, col(offset), "", std::move(field)});
+        err_ = make_error(std::move(code), std::move(message),
+                          location{"rule", 0, col(offset), "", std::move(field)});
     }
     void fail_syntax(uint32_t offset, const std::string& what) {
         fail("rule.syntax", offset, "At column " + std::to_string(col(offset)) + ": " + what + ".");
     }
     // Type errors quote the offending subexpression and point at its operator.
-    void fail_type(const piece& whole, uint32_t offset, const std::string& what, const char* code = "rule.type") {
+    void fail_type(const piece& whole, uint32_t offset, const std::string& what,
+                   const char* code = "rule.type") {
         fail(code, offset,
-             "`" + snippet(whole.start, whole.end) + "` at column " + std::to_string(col(offset)) + ": " + what + ".");
+             "`" + snippet(whole.start, whole.end) + "` at column " + std::to_string(col(offset)) + ": " +
+                 what + ".");
     }
 
     void emit(opcode op, vtype t = vtype::boolean, uint32_t arg = 0, double number = 0) {
@@ -95,15 +109,20 @@ private:
             case opcode::lit_number:
             case opcode::lit_date:
             case opcode::lit_text:
-            case opcode::field: ++height_; break;
+            case opcode::field:
+                ++height_;
+                break;
             case opcode::op_not:
             case opcode::op_neg:
             case opcode::present:
             case opcode::days_since:
             case opcode::business_days_since:
             case opcode::days_until:
-            case opcode::lower: break;
-            default: --height_; break;  // binary operators and contains pop two, push one
+            case opcode::lower:
+                break;
+            default:
+                --height_;
+                break;  // binary operators and contains pop two, push one
         }
         if (height_ > max_stack) fail_too_deep(peek().start);
     }
@@ -155,7 +174,8 @@ private:
     void check_bool(const piece& whole, const token& op, const piece& lhs, const piece& rhs) {
         if (lhs.type != vtype::boolean || rhs.type != vtype::boolean) {
             const vtype bad = lhs.type != vtype::boolean ? lhs.type : rhs.type;
-            fail_type(whole, op.start, op.text + " needs true/false on both sides, got " + std::string(type_name(bad)));
+            fail_type(whole, op.start,
+                      op.text + " needs true/false on both sides, got " + std::string(type_name(bad)));
         }
     }
 
@@ -177,7 +197,8 @@ private:
         const piece lhs = parse_add();
         if (failed_) return lhs;
         const tok k = peek().kind;
-        if (k != tok::eq && k != tok::ne && k != tok::lt && k != tok::le && k != tok::gt && k != tok::ge) return lhs;
+        if (k != tok::eq && k != tok::ne && k != tok::lt && k != tok::le && k != tok::gt && k != tok::ge)
+            return lhs;
         const token& op = next();
         const piece rhs = parse_add();
         if (failed_) return lhs;
@@ -189,7 +210,8 @@ private:
                       sym + " compares a " + std::string(type_name(lhs.type)) + " with a " +
                           std::string(type_name(rhs.type)));
         } else if (ordering && lhs.type != vtype::number && lhs.type != vtype::date) {
-            fail_type(whole, op.start, sym + " needs numbers or dates, got " + std::string(type_name(lhs.type)));
+            fail_type(whole, op.start,
+                      sym + " needs numbers or dates, got " + std::string(type_name(lhs.type)));
         }
         const tok after = peek().kind;
         if (!failed_ && (after == tok::eq || after == tok::ne || after == tok::lt || after == tok::le ||
@@ -218,14 +240,15 @@ private:
             if (!numeric(a) || !numeric(b)) {
                 const vtype bad = numeric(a) ? b : a;
                 fail_type(whole, op.start,
-                          std::string(plus ? "+" : "-") + " needs numbers or dates, got " + std::string(type_name(bad)));
+                          std::string(plus ? "+" : "-") + " needs numbers or dates, got " +
+                              std::string(type_name(bad)));
             } else if (plus && a == vtype::date && b == vtype::date) {
                 fail_type(whole, op.start, "+ cannot add two dates: subtract them to get days");
             } else if (!plus && a == vtype::number && b == vtype::date) {
                 fail_type(whole, op.start, "- cannot subtract a date from a number");
             } else {
                 // date ± number = date; date - date = days; number ± number = number.
-                whole.type = (a == vtype::date && b == vtype::date) ? vtype::number
+                whole.type = (a == vtype::date && b == vtype::date)   ? vtype::number
                              : (a == vtype::date || b == vtype::date) ? vtype::date
                                                                       : vtype::number;
             }
@@ -252,8 +275,12 @@ private:
     piece parse_primary() {
         const token& t = next();
         switch (t.kind) {
-            case tok::number: emit(opcode::lit_number, vtype::number, 0, t.number); return {vtype::number, t.start, t.end};
-            case tok::date: emit(opcode::lit_date, vtype::date, 0, t.number); return {vtype::date, t.start, t.end};
+            case tok::number:
+                emit(opcode::lit_number, vtype::number, 0, t.number);
+                return {vtype::number, t.start, t.end};
+            case tok::date:
+                emit(opcode::lit_date, vtype::date, 0, t.number);
+                return {vtype::date, t.start, t.end};
             case tok::text:
                 out_.texts.push_back(t.text);
                 emit(opcode::lit_text, vtype::text, static_cast<uint32_t>(out_.texts.size() - 1));
@@ -264,14 +291,16 @@ private:
                 leave();
                 if (failed_) return inner;
                 if (peek().kind != tok::rparen) {
-                    fail_syntax(peek().start, "expected `)` to close the `(` at column " + std::to_string(col(t.start)) +
-                                                  ", found " + describe(peek()));
+                    fail_syntax(peek().start, "expected `)` to close the `(` at column " +
+                                                  std::to_string(col(t.start)) + ", found " +
+                                                  describe(peek()));
                     return inner;
                 }
                 const token& close = next();
                 return {inner.type, t.start, close.end};
             }
-            case tok::ident: return parse_name(t);
+            case tok::ident:
+                return parse_name(t);
             default:
                 fail_syntax(t.start, "expected a value, found " + describe(t));
                 return {};
@@ -303,8 +332,9 @@ private:
             fail("rule.unknown_field", t.start,
                  "`" + std::string(text_.substr(t.start, t.end - t.start)) + "` at column " +
                      std::to_string(col(t.start)) + ": unknown field" +
-                     (hint.empty() ? "; fields are the canonical deal fields and the extra columns of the export."
-                                   : "; did you mean " + hint + "?"),
+                     (hint.empty()
+                          ? "; fields are the canonical deal fields and the extra columns of the export."
+                          : "; did you mean " + hint + "?"),
                  t.text);
             return {};
         }
@@ -321,13 +351,14 @@ private:
     piece parse_call(const token& name) {
         const function_info* f = find_function(name.text);
         if (!f) {
-            const std::string hint = closest_name(
-                name.text, {"present", "days_since", "business_days_since", "days_until", "lower", "contains"});
-            fail("rule.unknown_function", name.start,
-                 "`" + std::string(text_.substr(name.start, name.end - name.start)) + "` at column " +
-                     std::to_string(col(name.start)) + ": unknown function; " +
-                     (hint.empty() ? "functions are " + function_names() + "." : "did you mean " + hint + "?"),
-                 name.text);
+            const std::string hint = closest_name(name.text, {"present", "days_since", "business_days_since",
+                                                              "days_until", "lower", "contains"});
+            fail(
+                "rule.unknown_function", name.start,
+                "`" + std::string(text_.substr(name.start, name.end - name.start)) + "` at column " +
+                    std::to_string(col(name.start)) + ": unknown function; " +
+                    (hint.empty() ? "functions are " + function_names() + "." : "did you mean " + hint + "?"),
+                name.text);
             return {};
         }
         next();  // (
@@ -343,15 +374,17 @@ private:
         leave();
         if (failed_) return {};
         if (peek().kind != tok::rparen) {
-            fail_syntax(peek().start, "expected `,` or `)` in the call to " + name.text + ", found " + describe(peek()));
+            fail_syntax(peek().start,
+                        "expected `,` or `)` in the call to " + name.text + ", found " + describe(peek()));
             return {};
         }
         const token& close = next();
         const piece whole{f->result, name.start, close.end};
         if (static_cast<int>(args.size()) != f->arity) {
             fail_type(whole, name.start,
-                      name.text + " takes " + std::to_string(f->arity) + (f->arity == 1 ? " argument" : " arguments") +
-                          ", got " + std::to_string(args.size()),
+                      name.text + " takes " + std::to_string(f->arity) +
+                          (f->arity == 1 ? " argument" : " arguments") + ", got " +
+                          std::to_string(args.size()),
                       "rule.arity");
             return whole;
         }
@@ -385,7 +418,8 @@ result<rule_program> compile_rule(std::string_view text, const std::vector<std::
     result<std::vector<rules_detail::token>> toks = rules_detail::lex_rule(text);
     if (!toks) return toks.err();
     if (toks->size() == 1)
-        return make_error("rule.syntax", "The rule is empty: write an expression such as present(next_step_date).",
+        return make_error("rule.syntax",
+                          "The rule is empty: write an expression such as present(next_step_date).",
                           location{"rule", 0, 1, "", ""});
     auto impl = std::make_shared<rule_program::impl>();
     impl->text = std::string(text);

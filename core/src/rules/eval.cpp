@@ -10,10 +10,14 @@ namespace rules_detail {
 
 std::string_view type_name(vtype t) {
     switch (t) {
-        case vtype::boolean: return "bool";
-        case vtype::number: return "number";
-        case vtype::date: return "date";
-        case vtype::text: return "text";
+        case vtype::boolean:
+            return "bool";
+        case vtype::number:
+            return "number";
+        case vtype::date:
+            return "date";
+        case vtype::text:
+            return "text";
     }
     return "text";
 }
@@ -21,11 +25,15 @@ std::string_view type_name(vtype t) {
 vtype type_of(field_type t) {
     switch (t) {
         case field_type::money:
-        case field_type::percent: return vtype::number;
-        case field_type::date: return vtype::date;
-        case field_type::boolean: return vtype::boolean;
+        case field_type::percent:
+            return vtype::number;
+        case field_type::date:
+            return vtype::date;
+        case field_type::boolean:
+            return vtype::boolean;
         case field_type::text:
-        case field_type::status: return vtype::text;
+        case field_type::status:
+            return vtype::text;
     }
     return vtype::text;
 }
@@ -36,9 +44,12 @@ using namespace rules_detail;
 
 std::string_view to_string(outcome o) {
     switch (o) {
-        case outcome::unmet: return "unmet";
-        case outcome::met: return "met";
-        case outcome::unrecorded: return "unrecorded";
+        case outcome::unmet:
+            return "unmet";
+        case outcome::met:
+            return "met";
+        case outcome::unrecorded:
+            return "unrecorded";
     }
     return "unrecorded";
 }
@@ -87,17 +98,21 @@ constexpr uint8_t unrecorded = static_cast<uint8_t>(outcome::unrecorded);
 
 // Trivial on purpose: the stack array below is left uninitialized, costing nothing per call.
 struct value {
-    double number;      // numbers, and dates as days since 1970-01-01
+    double number;  // numbers, and dates as days since 1970-01-01
     const char* text;
     uint32_t length;
-    uint8_t truth;      // booleans: met / unmet / unrecorded (a missing bool is unrecorded)
+    uint8_t truth;  // booleans: met / unmet / unrecorded (a missing bool is unrecorded)
     bool missing;
-    bool folded;        // lower() applied: compare as ASCII lower case without copying
+    bool folded;  // lower() applied: compare as ASCII lower case without copying
 };
 
-char fold(char c, bool on) { return (on && c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char fold(char c, bool on) {
+    return (on && c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // Text compares after trimming surrounding white space, so "Yes " equals "Yes".
 void trim(const char*& p, uint32_t& n) {
@@ -122,13 +137,16 @@ bool text_contains(const value& hay, const value& needle) {
     if (needle.length > hay.length) return false;
     for (uint32_t i = 0; i + needle.length <= hay.length; ++i) {
         uint32_t k = 0;
-        while (k < needle.length && fold(hay.text[i + k], hay.folded) == fold(needle.text[k], needle.folded)) ++k;
+        while (k < needle.length && fold(hay.text[i + k], hay.folded) == fold(needle.text[k], needle.folded))
+            ++k;
         if (k == needle.length) return true;
     }
     return false;
 }
 
-uint8_t truth_not(uint8_t a) { return a == unrecorded ? unrecorded : (a == met ? unmet : met); }
+uint8_t truth_not(uint8_t a) {
+    return a == unrecorded ? unrecorded : (a == met ? unmet : met);
+}
 
 // Kleene logic: a definite `unmet` decides an `and`, a definite `met` decides an `or`.
 uint8_t truth_and(uint8_t a, uint8_t b) {
@@ -140,7 +158,9 @@ uint8_t truth_or(uint8_t a, uint8_t b) {
     return (a == unrecorded || b == unrecorded) ? unrecorded : unmet;
 }
 
-bool is_missing(const value& v, vtype t) { return t == vtype::boolean ? v.truth == unrecorded : v.missing; }
+bool is_missing(const value& v, vtype t) {
+    return t == vtype::boolean ? v.truth == unrecorded : v.missing;
+}
 
 // Days outside ±400 million cannot come from a calendar; clamping keeps the
 // integer conversion defined for any number a rule can compute.
@@ -161,12 +181,24 @@ uint8_t compare(opcode op, vtype t, const value& a, const value& b) {
         if (op == opcode::cmp_ne) r = !r;
     } else {
         switch (op) {
-            case opcode::cmp_eq: r = a.number == b.number; break;
-            case opcode::cmp_ne: r = a.number != b.number; break;
-            case opcode::cmp_lt: r = a.number < b.number; break;
-            case opcode::cmp_le: r = a.number <= b.number; break;
-            case opcode::cmp_gt: r = a.number > b.number; break;
-            default: r = a.number >= b.number; break;
+            case opcode::cmp_eq:
+                r = a.number == b.number;
+                break;
+            case opcode::cmp_ne:
+                r = a.number != b.number;
+                break;
+            case opcode::cmp_lt:
+                r = a.number < b.number;
+                break;
+            case opcode::cmp_le:
+                r = a.number <= b.number;
+                break;
+            case opcode::cmp_gt:
+                r = a.number > b.number;
+                break;
+            default:
+                r = a.number >= b.number;
+                break;
         }
     }
     return r ? met : unmet;
@@ -243,15 +275,25 @@ outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, da
                 }
                 break;
             }
-            case opcode::field: load(st[sp++], in, *b, table, row); break;
-            case opcode::op_not: top.truth = truth_not(top.truth); break;
-            case opcode::op_neg: top.number = -top.number; break;
+            case opcode::field:
+                load(st[sp++], in, *b, table, row);
+                break;
+            case opcode::op_not:
+                top.truth = truth_not(top.truth);
+                break;
+            case opcode::op_neg:
+                top.number = -top.number;
+                break;
             case opcode::present:
                 top.truth = is_missing(top, in.type) ? unmet : met;
                 top.missing = false;
                 break;
-            case opcode::days_since: top.number = today - top.number; break;
-            case opcode::days_until: top.number = top.number - today; break;
+            case opcode::days_since:
+                top.number = today - top.number;
+                break;
+            case opcode::days_until:
+                top.number = top.number - today;
+                break;
             case opcode::business_days_since: {
                 day_t d = 0;
                 if (top.missing || !to_day(top.number, d)) {
@@ -262,7 +304,9 @@ outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, da
                 top.number = d <= as_of ? business_days_between(d, as_of) : -business_days_between(as_of, d);
                 break;
             }
-            case opcode::lower: top.folded = true; break;
+            case opcode::lower:
+                top.folded = true;
+                break;
             default: {
                 // Binary operators: pop b, combine into a.
                 if (sp < 2) return outcome::unrecorded;
@@ -270,8 +314,12 @@ outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, da
                 value& lhs = st[sp - 2];
                 --sp;
                 switch (in.op) {
-                    case opcode::op_and: lhs.truth = truth_and(lhs.truth, rhs.truth); break;
-                    case opcode::op_or: lhs.truth = truth_or(lhs.truth, rhs.truth); break;
+                    case opcode::op_and:
+                        lhs.truth = truth_and(lhs.truth, rhs.truth);
+                        break;
+                    case opcode::op_or:
+                        lhs.truth = truth_or(lhs.truth, rhs.truth);
+                        break;
                     case opcode::add:
                         lhs.number += rhs.number;
                         lhs.missing = lhs.missing || rhs.missing;
@@ -286,7 +334,10 @@ outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, da
                                                                  : unmet;
                         lhs.missing = false;
                         break;
-                    default: lhs.truth = compare(in.op, in.type, lhs, rhs); lhs.missing = false; break;
+                    default:
+                        lhs.truth = compare(in.op, in.type, lhs, rhs);
+                        lhs.missing = false;
+                        break;
                 }
                 break;
             }

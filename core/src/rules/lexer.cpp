@@ -9,10 +9,18 @@ namespace revdiag::rules_detail {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ident_start(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_ident_char(char c) {
+    return is_ident_start(c) || is_digit(c);
+}
+char ascii_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 error syntax_error(std::string_view text, size_t offset, const std::string& what) {
     const uint32_t col = column_of(text, static_cast<uint32_t>(offset));
@@ -66,7 +74,8 @@ result<std::vector<token>> lex_rule(std::string_view s) {
         const char c = s[i];
         if (looks_like_date(s, i)) {
             const std::optional<day_t> d = parse_iso_date(s.substr(i, 10));
-            if (!d) return syntax_error(s, i, "`" + std::string(s.substr(i, 10)) + "` is not a calendar date");
+            if (!d)
+                return syntax_error(s, i, "`" + std::string(s.substr(i, 10)) + "` is not a calendar date");
             t.kind = tok::date;
             t.number = *d;
             i += 10;
@@ -114,11 +123,21 @@ result<std::vector<token>> lex_rule(std::string_view s) {
             const char n = i + 1 < s.size() ? s[i + 1] : '\0';
             size_t len = 1;
             switch (c) {
-                case '(': t.kind = tok::lparen; break;
-                case ')': t.kind = tok::rparen; break;
-                case ',': t.kind = tok::comma; break;
-                case '+': t.kind = tok::plus; break;
-                case '-': t.kind = tok::minus; break;
+                case '(':
+                    t.kind = tok::lparen;
+                    break;
+                case ')':
+                    t.kind = tok::rparen;
+                    break;
+                case ',':
+                    t.kind = tok::comma;
+                    break;
+                case '+':
+                    t.kind = tok::plus;
+                    break;
+                case '-':
+                    t.kind = tok::minus;
+                    break;
                 case '<':
                     t.kind = n == '=' ? tok::le : tok::lt;
                     len = n == '=' ? 2 : 1;
@@ -137,12 +156,15 @@ result<std::vector<token>> lex_rule(std::string_view s) {
                     t.kind = tok::ne;
                     len = 2;
                     break;
-                case '&': return syntax_error(s, i, "`&` is not an operator: write `and`");
-                case '|': return syntax_error(s, i, "`|` is not an operator: write `or`");
+                case '&':
+                    return syntax_error(s, i, "`&` is not an operator: write `and`");
+                case '|':
+                    return syntax_error(s, i, "`|` is not an operator: write `or`");
                 default: {
                     size_t j = i + 1;
                     while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-                    return syntax_error(s, i, "unexpected character `" + std::string(s.substr(i, j - i)) + "`");
+                    return syntax_error(s, i,
+                                        "unexpected character `" + std::string(s.substr(i, j - i)) + "`");
                 }
             }
             i += len;

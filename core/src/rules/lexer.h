@@ -12,16 +12,30 @@
 namespace revdiag::rules_detail {
 
 enum class tok : uint8_t {
-    number, text, date, ident, lparen, rparen, comma,
-    plus, minus, eq, ne, lt, le, gt, ge, end,
+    number,
+    text,
+    date,
+    ident,
+    lparen,
+    rparen,
+    comma,
+    plus,
+    minus,
+    eq,
+    ne,
+    lt,
+    le,
+    gt,
+    ge,
+    end,
 };
 
 struct token {
     tok kind = tok::end;
     uint32_t start = 0;  // byte offsets into the rule text
     uint32_t end = 0;
-    std::string text;    // identifier (lower-cased) or unescaped string literal
-    double number = 0;   // number literal, or the day of a date literal
+    std::string text;   // identifier (lower-cased) or unescaped string literal
+    double number = 0;  // number literal, or the day of a date literal
 };
 
 /// 1-based character column of a byte offset (UTF-8 continuation bytes do not count).

@@ -14,7 +14,7 @@ struct function_info {
     std::string_view name;
     opcode op;
     int arity;
-    vtype arg;      // the type every argument must have, unless any_arg
+    vtype arg;  // the type every argument must have, unless any_arg
     vtype result;
     bool any_arg;
 };

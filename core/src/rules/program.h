@@ -24,22 +24,22 @@ constexpr uint32_t max_depth = 64;
 constexpr uint32_t max_stack = 160;
 
 enum class opcode : uint8_t {
-    lit_bool,      // arg: outcome
-    lit_number,    // number
-    lit_date,      // number (days since 1970-01-01)
-    lit_text,      // arg: index into texts
-    field,         // arg: index into fields
+    lit_bool,    // arg: outcome
+    lit_number,  // number
+    lit_date,    // number (days since 1970-01-01)
+    lit_text,    // arg: index into texts
+    field,       // arg: index into fields
     op_and,
     op_or,
     op_not,
     op_neg,
-    cmp_eq,        // type: operand type
+    cmp_eq,  // type: operand type
     cmp_ne,
     cmp_lt,
     cmp_le,
     cmp_gt,
     cmp_ge,
-    add,           // numbers and dates are both doubles: one opcode serves every legal pairing
+    add,  // numbers and dates are both doubles: one opcode serves every legal pairing
     sub,
     present,
     days_since,
@@ -62,15 +62,15 @@ namespace revdiag {
 
 struct rule_program::impl {
     std::string text;
-    std::vector<std::string> fields;                 // names as the table spells them
+    std::vector<std::string> fields;  // names as the table spells them
     std::vector<rules_detail::vtype> field_types;
     std::vector<rules_detail::instr> code;
-    std::vector<std::string> texts;                  // text literals
+    std::vector<std::string> texts;  // text literals
 };
 
 struct bound_rule::impl {
     std::shared_ptr<const rule_program::impl> program;
-    std::vector<int> columns;                        // per field: index into table.columns, -1 = absent
+    std::vector<int> columns;  // per field: index into table.columns, -1 = absent
 };
 
 }  // namespace revdiag

@@ -28,7 +28,9 @@ public:
     int range(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1)); }
     bool chance(double p) { return unit() < p; }
     template <class T, size_t N>
-    const T& pick(const std::array<T, N>& a) { return a[next() % N]; }
+    const T& pick(const std::array<T, N>& a) {
+        return a[next() % N];
+    }
 
 private:
     uint64_t state_;
@@ -37,22 +39,26 @@ private:
 struct profile_rates {
     std::string_view name;
     std::string_view description;
-    double optimistic;     // recorded beyond what the criteria support
-    double owner_bad;      // missing, shared or several owners
-    double ghosted;        // proposal without buyer response
-    double stale;          // no buyer activity for longer than the threshold
-    double close_passed;   // close date in the past
-    double snoozed;        // share of stale deals snoozed with a resume date
+    double optimistic;    // recorded beyond what the criteria support
+    double owner_bad;     // missing, shared or several owners
+    double ghosted;       // proposal without buyer response
+    double stale;         // no buyer activity for longer than the threshold
+    double close_passed;  // close date in the past
+    double snoozed;       // share of stale deals snoozed with a resume date
     double missing_amount;
-    double late_stage;     // extra weight on Proposal and Negotiation
+    double late_stage;  // extra weight on Proposal and Negotiation
 };
 
 const std::array<profile_rates, 6> profiles = {{
     {"healthy", "a disciplined team: few findings on any layer", 0.04, 0.02, 0.05, 0.03, 0.03, 0.2, 0.0, 0.0},
-    {"optimistic_stages", "deals recorded in later stages than their criteria support (exit_criteria)", 0.6, 0.03, 0.08, 0.05, 0.05, 0.2, 0.0, 0.1},
-    {"ownerless", "deals with no owner, several owners or a team inbox (ownership)", 0.08, 0.5, 0.06, 0.05, 0.05, 0.2, 0.01, 0.0},
-    {"ghosted_proposals", "proposals the buyer never answered and nobody followed up (follow_up)", 0.02, 0.03, 0.75, 0.04, 0.05, 0.1, 0.0, 0.35},
-    {"stale", "deals nobody has heard from in weeks, past their close date (archive)", 0.06, 0.03, 0.08, 0.6, 0.35, 0.1, 0.01, 0.0},
+    {"optimistic_stages", "deals recorded in later stages than their criteria support (exit_criteria)", 0.6,
+     0.03, 0.08, 0.05, 0.05, 0.2, 0.0, 0.1},
+    {"ownerless", "deals with no owner, several owners or a team inbox (ownership)", 0.08, 0.5, 0.06, 0.05,
+     0.05, 0.2, 0.01, 0.0},
+    {"ghosted_proposals", "proposals the buyer never answered and nobody followed up (follow_up)", 0.02, 0.03,
+     0.75, 0.04, 0.05, 0.1, 0.0, 0.35},
+    {"stale", "deals nobody has heard from in weeks, past their close date (archive)", 0.06, 0.03, 0.08, 0.6,
+     0.35, 0.1, 0.01, 0.0},
     {"mixed", "a bit of everything, as most real pipelines are", 0.3, 0.15, 0.3, 0.2, 0.12, 0.15, 0.02, 0.1},
 }};
 
@@ -63,25 +69,28 @@ const profile_rates* find_profile(std::string_view name) {
 }
 
 const std::array<std::string_view, 24> company_first = {
-    "Northwind", "Blue Harbor", "Keystone", "Alder", "Meridian", "Copperline", "Brightwater", "Granite Peak",
-    "Hansen", "Oakridge", "Silverleaf", "Redwood", "Summit", "Lakeshore", "Ironbridge", "Müller",
-    "Pioneer", "Clearview", "Foxglove", "Harborview", "Westgate", "Stonebrook", "Everline", "Quayside"};
+    "Northwind",   "Blue Harbor",  "Keystone",   "Alder",      "Meridian",   "Copperline",
+    "Brightwater", "Granite Peak", "Hansen",     "Oakridge",   "Silverleaf", "Redwood",
+    "Summit",      "Lakeshore",    "Ironbridge", "Müller",     "Pioneer",    "Clearview",
+    "Foxglove",    "Harborview",   "Westgate",   "Stonebrook", "Everline",   "Quayside"};
 const std::array<std::string_view, 12> company_second = {
-    "Logistics", "Health", "Analytics", "Foods", "Manufacturing", "Capital", "Energy", "Retail Group",
-    "Software", "Labs", ", Berg & Co", "Industries"};
+    "Logistics", "Health",       "Analytics", "Foods", "Manufacturing", "Capital",
+    "Energy",    "Retail Group", "Software",  "Labs",  ", Berg & Co",   "Industries"};
 const std::array<std::string_view, 10> products = {
-    "Platform licence", "Renewal", "Expansion", "Onboarding package", "Annual support", "Pilot",
-    "Data migration", "Enterprise seats", "Consulting block", "Integration"};
+    "Platform licence", "Renewal",    "Expansion",      "Onboarding package",
+    "Annual support",   "Pilot",      "Data migration", "Enterprise seats",
+    "Consulting block", "Integration"};
 const std::array<std::string_view, 10> people = {
-    "Dana Whitfield", "Marcus Oyelaran", "Priya Raman", "Tom Kowalski", "Lucía Fernández",
-    "Ben Carter", "Aiko Tanaka", "Sven Lindqvist", "Grace O'Neill", "Omar Haddad"};
-const std::array<std::string_view, 8> buyers = {
-    "CFO", "VP Operations", "Head of IT", "COO", "Procurement lead", "CEO", "VP Sales", "Director of Finance"};
+    "Dana Whitfield", "Marcus Oyelaran", "Priya Raman",    "Tom Kowalski",  "Lucía Fernández",
+    "Ben Carter",     "Aiko Tanaka",     "Sven Lindqvist", "Grace O'Neill", "Omar Haddad"};
+const std::array<std::string_view, 8> buyers = {"CFO",      "VP Operations",      "Head of IT",
+                                                "COO",      "Procurement lead",   "CEO",
+                                                "VP Sales", "Director of Finance"};
 const std::array<std::string_view, 6> shared_owners = {
     "Sales Team", "EMEA Queue", "sales@northwind.example", "Unassigned", "Shared Inbox", "Inside Sales Team"};
-const std::array<std::string_view, 6> next_steps = {
-    "Call with CFO, pricing", "Send revised quote", "Security review", "Demo for \"ops\" team", "Reference call",
-    "Legal redlines"};
+const std::array<std::string_view, 6> next_steps = {"Call with CFO, pricing", "Send revised quote",
+                                                    "Security review",        "Demo for \"ops\" team",
+                                                    "Reference call",         "Legal redlines"};
 const std::array<std::string_view, 5> lead_sources = {"Web", "Referral", "Partner", "Outbound", "Event"};
 const std::array<double, 5> stage_probability = {10, 20, 40, 60, 80};
 
@@ -92,7 +101,8 @@ struct deal {
     bool amount_missing = false;
     std::string id, name, account, owner, decision_maker, next_step, lead_source;
     day_t created = no_date, close = no_date, entered = no_date, activity = no_date, response = no_date,
-          next_step_date = no_date, decision_date = no_date, proposal = no_date, follow_up = no_date, snoozed = no_date;
+          next_step_date = no_date, decision_date = no_date, proposal = no_date, follow_up = no_date,
+          snoozed = no_date;
     int8_t problem = -1, budget = -1;
 };
 
@@ -127,7 +137,9 @@ void set_stage_criteria(deal& d, splitmix64& rng, int k, bool met, day_t ref) {
         case 0:
             if (!met) d.activity = no_date;
             break;
-        case 1: d.problem = met ? int8_t{1} : fail_bool(); break;
+        case 1:
+            d.problem = met ? int8_t{1} : fail_bool();
+            break;
         case 2: {
             const int which = met ? -1 : rng.range(0, 2);
             d.budget = which == 0 ? fail_bool() : int8_t{1};
@@ -144,7 +156,8 @@ void set_stage_criteria(deal& d, splitmix64& rng, int k, bool met, day_t ref) {
         case 4:
             if (!met) d.response = no_date;
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -162,9 +175,12 @@ deal make_deal(splitmix64& rng, const crm_style& style, const profile_rates& pro
     d.lead_source = std::string(rng.pick(lead_sources));
     const double u = rng.unit();
     // Stage mix: most deals early, fewer late; closed deals are history in the export.
-    if (u < 0.10) d.stage = 5;
-    else if (u < 0.17) d.stage = 6;
-    else if (u < 0.21) d.stage = 7;
+    if (u < 0.10)
+        d.stage = 5;
+    else if (u < 0.17)
+        d.stage = 6;
+    else if (u < 0.21)
+        d.stage = 7;
     else {
         const double v = rng.unit() * (1.0 + prof.late_stage);
         d.stage = v < 0.28 ? 0 : v < 0.5 ? 1 : v < 0.7 ? 2 : v < 0.88 + prof.late_stage ? 3 : 4;
@@ -211,8 +227,10 @@ deal make_deal(splitmix64& rng, const crm_style& style, const profile_rates& pro
     if (d.follow_up != no_date && d.follow_up > ref) d.follow_up = no_date;
     if (d.response != no_date && d.activity < d.response) d.activity = d.response;
     for (int k = 0; k <= 4; ++k) {
-        if (k <= real) set_stage_criteria(d, rng, k, true, ref);
-        else if (k <= recorded) set_stage_criteria(d, rng, k, k > real + 1 ? rng.chance(0.5) : false, ref);
+        if (k <= real)
+            set_stage_criteria(d, rng, k, true, ref);
+        else if (k <= recorded)
+            set_stage_criteria(d, rng, k, k > real + 1 ? rng.chance(0.5) : false, ref);
     }
     // What a stage below Proposal has not done yet stays blank, as in a real CRM.
     if (recorded < 3) {
@@ -254,9 +272,15 @@ void append_deal(std::string& out, const deal& d, const crm_style& style) {
             if (v >= 0) out += v ? style.yes : style.no;
         };
         switch (col.what) {
-            case slot::deal_id: append_cell(out, d.id, style.delimiter); break;
-            case slot::deal_name: append_cell(out, d.name, style.delimiter); break;
-            case slot::account: append_cell(out, d.account, style.delimiter); break;
+            case slot::deal_id:
+                append_cell(out, d.id, style.delimiter);
+                break;
+            case slot::deal_name:
+                append_cell(out, d.name, style.delimiter);
+                break;
+            case slot::account:
+                append_cell(out, d.account, style.delimiter);
+                break;
             case slot::amount:
                 if (!d.amount_missing) {
                     std::string cell;
@@ -264,29 +288,69 @@ void append_deal(std::string& out, const deal& d, const crm_style& style) {
                     append_cell(out, cell, style.delimiter);
                 }
                 break;
-            case slot::currency: out += style.money == detail::money_style::euro_european ? "EUR" : "USD"; break;
-            case slot::stage: append_cell(out, style.stages[static_cast<size_t>(d.stage)], style.delimiter); break;
-            case slot::status: out += d.stage == 5 ? "won" : d.stage == 6 ? "lost" : "open"; break;
-            case slot::owner: append_cell(out, d.owner, style.delimiter); break;
-            case slot::created: date(d.created); break;
-            case slot::close: date(d.close); break;
-            case slot::stage_entered: date(d.entered); break;
-            case slot::buyer_activity: date(d.activity); break;
-            case slot::buyer_response: date(d.response); break;
-            case slot::next_step: append_cell(out, d.next_step, style.delimiter); break;
-            case slot::next_step_date: date(d.next_step_date); break;
-            case slot::problem: flag(d.problem); break;
-            case slot::budget: flag(d.budget); break;
-            case slot::decision_date: date(d.decision_date); break;
-            case slot::decision_maker: append_cell(out, d.decision_maker, style.delimiter); break;
-            case slot::proposal_sent: date(d.proposal); break;
-            case slot::follow_up: date(d.follow_up); break;
-            case slot::probability:
-                out += std::to_string(static_cast<int>(d.stage <= 4 ? stage_probability[static_cast<size_t>(d.stage)]
-                                                                    : d.stage == 5 ? 100 : 0));
+            case slot::currency:
+                out += style.money == detail::money_style::euro_european ? "EUR" : "USD";
                 break;
-            case slot::snoozed_until: date(d.snoozed); break;
-            case slot::lead_source: append_cell(out, d.lead_source, style.delimiter); break;
+            case slot::stage:
+                append_cell(out, style.stages[static_cast<size_t>(d.stage)], style.delimiter);
+                break;
+            case slot::status:
+                out += d.stage == 5 ? "won" : d.stage == 6 ? "lost" : "open";
+                break;
+            case slot::owner:
+                append_cell(out, d.owner, style.delimiter);
+                break;
+            case slot::created:
+                date(d.created);
+                break;
+            case slot::close:
+                date(d.close);
+                break;
+            case slot::stage_entered:
+                date(d.entered);
+                break;
+            case slot::buyer_activity:
+                date(d.activity);
+                break;
+            case slot::buyer_response:
+                date(d.response);
+                break;
+            case slot::next_step:
+                append_cell(out, d.next_step, style.delimiter);
+                break;
+            case slot::next_step_date:
+                date(d.next_step_date);
+                break;
+            case slot::problem:
+                flag(d.problem);
+                break;
+            case slot::budget:
+                flag(d.budget);
+                break;
+            case slot::decision_date:
+                date(d.decision_date);
+                break;
+            case slot::decision_maker:
+                append_cell(out, d.decision_maker, style.delimiter);
+                break;
+            case slot::proposal_sent:
+                date(d.proposal);
+                break;
+            case slot::follow_up:
+                date(d.follow_up);
+                break;
+            case slot::probability:
+                out += std::to_string(static_cast<int>(d.stage <= 4
+                                                           ? stage_probability[static_cast<size_t>(d.stage)]
+                                                       : d.stage == 5 ? 100
+                                                                      : 0));
+                break;
+            case slot::snoozed_until:
+                date(d.snoozed);
+                break;
+            case slot::lead_source:
+                append_cell(out, d.lead_source, style.delimiter);
+                break;
         }
     }
     out += style.line_end;
@@ -294,16 +358,19 @@ void append_deal(std::string& out, const deal& d, const crm_style& style) {
 
 const std::vector<sample_demo> demos = {
     {"saas_midmarket", "SaaS mid-market (HubSpot)",
-     "A HubSpot pipeline where reps move deals forward before the buyer has done anything: exit criteria fail first.",
+     "A HubSpot pipeline where reps move deals forward before the buyer has done anything: exit criteria "
+     "fail first.",
      "hubspot", "optimistic_stages", 240, 7},
     {"agency_services", "Agency services (Pipedrive)",
-     "A Pipedrive pipeline full of proposals sent and never chased: the follow-up sequence fails first.", "pipedrive",
-     "ghosted_proposals", 180, 11},
+     "A Pipedrive pipeline full of proposals sent and never chased: the follow-up sequence fails first.",
+     "pipedrive", "ghosted_proposals", 180, 11},
     {"industrial_enterprise", "Industrial enterprise (Salesforce)",
-     "A Salesforce org with long cycles and deals nobody has heard from in months: the archive rule fails first.",
+     "A Salesforce org with long cycles and deals nobody has heard from in months: the archive rule fails "
+     "first.",
      "salesforce", "stale", 320, 23},
     {"startup_spreadsheet", "Start-up spreadsheet",
-     "A semicolon spreadsheet kept by a founding team where deals belong to everyone and no one: ownership fails first.",
+     "A semicolon spreadsheet kept by a founding team where deals belong to everyone and no one: ownership "
+     "fails first.",
      "spreadsheet", "ownerless", 120, 5},
 };
 
@@ -332,7 +399,9 @@ std::string_view describe_profile(std::string_view profile) {
     return p ? p->description : std::string_view();
 }
 
-const std::vector<sample_demo>& sample_demos() { return demos; }
+const std::vector<sample_demo>& sample_demos() {
+    return demos;
+}
 
 const sample_demo* find_sample_demo(std::string_view name) {
     for (const sample_demo& d : demos)
@@ -351,7 +420,8 @@ result<std::string> generate_sample(const sample_options& options) {
                           location{"options", 0, 0, "/profile", ""});
     if (options.deals == 0 || options.deals > max_sample_deals)
         return make_error("sample.deals",
-                          "A sample holds 1 to " + std::to_string(max_sample_deals) + " deals, not " + std::to_string(options.deals) + ".",
+                          "A sample holds 1 to " + std::to_string(max_sample_deals) + " deals, not " +
+                              std::to_string(options.deals) + ".",
                           location{"options", 0, 0, "/deals", ""});
     std::string out;
     out.reserve(static_cast<size_t>(options.deals) * 260 + 512);

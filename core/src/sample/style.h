@@ -16,9 +16,30 @@ enum class money_style : uint8_t { plain, plain_cents, dollar_grouped, euro_euro
 
 /// Slots of a generated deal, in the column order of an export.
 enum class slot : uint8_t {
-    deal_id, deal_name, account, amount, currency, stage, status, owner, created, close, stage_entered,
-    buyer_activity, buyer_response, next_step, next_step_date, problem, budget, decision_date,
-    decision_maker, proposal_sent, follow_up, probability, snoozed_until, lead_source,
+    deal_id,
+    deal_name,
+    account,
+    amount,
+    currency,
+    stage,
+    status,
+    owner,
+    created,
+    close,
+    stage_entered,
+    buyer_activity,
+    buyer_response,
+    next_step,
+    next_step_date,
+    problem,
+    budget,
+    decision_date,
+    decision_maker,
+    proposal_sent,
+    follow_up,
+    probability,
+    snoozed_until,
+    lead_source,
 };
 
 struct style_column {

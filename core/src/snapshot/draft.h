@@ -11,7 +11,7 @@
 namespace revdiag::snap {
 
 struct drafting {
-    ojson process;                 // revdiag.process/1
+    ojson process;  // revdiag.process/1
     std::string shape;
     std::string shape_label;
     std::string shape_why;

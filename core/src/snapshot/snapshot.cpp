@@ -29,13 +29,16 @@ const ojson* child(const ojson& j, const std::string& key) {
     return it == j.end() ? nullptr : &*it;
 }
 
-std::string text_of(const ojson* j) { return j && j->is_string() ? j->get<std::string>() : std::string(); }
+std::string text_of(const ojson* j) {
+    return j && j->is_string() ? j->get<std::string>() : std::string();
+}
 
 // Case, spacing and punctuation ignored, as the process loader matches stages.
 std::string normalized(std::string_view s) {
     std::string out;
     for (const char c : s)
-        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -98,7 +101,8 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
     const ojson* handoff = chosen_choice(data, answers, "handoff");
     const ojson* crm = chosen_choice(data, answers, "crm");
     if (!cycle || !evaluation || !team || !handoff || !crm)
-        return data_error("a question the drafting needs (cycle, evaluation, team, handoff, crm) is not answered");
+        return data_error(
+            "a question the drafting needs (cycle, evaluation, team, handoff, crm) is not answered");
     d.complexity = points_of(cycle) + points_of(chosen_choice(data, answers, "deal_size")) +
                    points_of(chosen_choice(data, answers, "buyers")) + points_of(evaluation);
     const ojson* evaluates = child(*evaluation, "evaluation");
@@ -116,7 +120,8 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
     const ojson* templates = child(data, "stage_templates");
     const ojson* limits = child(*cycle, "thresholds");
     if (!shape || !templates || !limits || !child(*shape, "stages") || !child(*shape, "stages")->is_array())
-        return data_error("shape \"" + d.shape + "\", its stages, the stage templates or the cycle thresholds are missing");
+        return data_error("shape \"" + d.shape +
+                          "\", its stages, the stage templates or the cycle thresholds are missing");
     d.shape_label = text_of(child(*shape, "label"));
     d.shape_why = text_of(child(*shape, "why"));
 
@@ -124,7 +129,8 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
     const ojson* roles = child(*team, "roles") ? child(*team, "roles") : child(*handoff, "roles");
     const std::string opening = roles ? text_of(child(*roles, "opening")) : std::string();
     const std::string closing = roles ? text_of(child(*roles, "closing")) : std::string();
-    if (opening.empty() || closing.empty()) return data_error("the owner roles for the team and handoff answers are missing");
+    if (opening.empty() || closing.empty())
+        return data_error("the owner roles for the team and handoff answers are missing");
 
     ojson stages = ojson::array();
     std::set<std::string> taken;
@@ -149,7 +155,8 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
     }
     const std::string crm_id = text_of(child(*crm, "id"));
     d.crm_label = text_of(child(*crm, "label"));
-    if (const ojson* per_crm = child(data, "crm_aliases")) add_aliases(child(*per_crm, crm_id), stages, taken);
+    if (const ojson* per_crm = child(data, "crm_aliases"))
+        add_aliases(child(*per_crm, crm_id), stages, taken);
     add_aliases(child(data, "common_aliases"), stages, taken);
 
     d.process["schema"] = "revdiag.process/1";
@@ -163,9 +170,11 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
             for (const answer_choice& c : q.choices)
                 if (c.id == cid) d.told.emplace_back(q.text, c.label);
             if (const ojson* c = chosen_choice(data, answers, qid))
-                if (const std::string advice = text_of(child(*c, "advice")); !advice.empty()) d.advice.push_back(advice);
+                if (const std::string advice = text_of(child(*c, "advice")); !advice.empty())
+                    d.advice.push_back(advice);
         }
-    if (const ojson* setup = child(data, "crm_setup"); setup && child(*setup, crm_id) && child(*setup, crm_id)->is_array())
+    if (const ojson* setup = child(data, "crm_setup");
+        setup && child(*setup, crm_id) && child(*setup, crm_id)->is_array())
         for (const ojson& step : *child(*setup, crm_id)) d.crm_setup.push_back(text_of(&step));
 
     snapshot_draft out;

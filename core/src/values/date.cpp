@@ -5,8 +5,12 @@
 namespace revdiag {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug folded in for serials past 60).
 constexpr int excel_min = 1, excel_max = 2958465;
@@ -28,7 +32,8 @@ struct scanner {
     }
     std::string word() {
         std::string w;
-        while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) w.push_back(lower(s[i++]));
+        while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            w.push_back(lower(s[i++]));
         return w;
     }
     void skip(std::string_view chars) {
@@ -37,8 +42,9 @@ struct scanner {
 };
 
 int month_from_name(const std::string& w) {
-    static constexpr std::string_view names[] = {"january", "february", "march",     "april",   "may",      "june",
-                                                 "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::string_view names[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
     if (w.size() < 3) return 0;
     for (int m = 0; m < 12; ++m)
         if (names[m].substr(0, w.size()) == w || (m == 8 && w == "sept")) return m + 1;
@@ -46,7 +52,7 @@ int month_from_name(const std::string& w) {
 }
 
 bool is_weekday_name(const std::string& w) {
-    static constexpr std::string_view names[] = {"monday", "tuesday", "wednesday", "thursday",
+    static constexpr std::string_view names[] = {"monday", "tuesday",  "wednesday", "thursday",
                                                  "friday", "saturday", "sunday"};
     if (w.size() < 3) return false;
     for (const std::string_view n : names)
@@ -64,8 +70,8 @@ bool is_time_tail(std::string_view rest) {
     if (k >= rest.size() || !is_digit(rest[k])) return false;
     for (; k < rest.size(); ++k) {
         const char c = lower(rest[k]);
-        if (!(is_digit(c) || c == ':' || c == '.' || c == '+' || c == '-' || c == ' ' || c == 'z' || c == 'a' ||
-              c == 'p' || c == 'm' || c == 'u' || c == 't' || c == 'c' || c == 'g'))
+        if (!(is_digit(c) || c == ':' || c == '.' || c == '+' || c == '-' || c == ' ' || c == 'z' ||
+              c == 'a' || c == 'p' || c == 'm' || c == 'u' || c == 't' || c == 'c' || c == 'g'))
             return false;
     }
     return true;
@@ -201,7 +207,8 @@ std::optional<day_t> parse_date(std::string_view text, const date_format& format
             if (!is_time_tail(n->rest)) return std::nullopt;
             if (n->la == 4) return make_date(n->a, n->b, n->c);
             const int year = full_year(n->c, n->lc);
-            return format.order == date_order::dmy ? make_date(year, n->b, n->a) : make_date(year, n->a, n->b);
+            return format.order == date_order::dmy ? make_date(year, n->b, n->a)
+                                                   : make_date(year, n->a, n->b);
         }
     }
     return parse_named_month(s);

@@ -6,8 +6,12 @@
 namespace revdiag {
 
 namespace {
-bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool one_of(std::string_view key, std::initializer_list<std::string_view> words) {
     for (const std::string_view w : words)
@@ -45,7 +49,8 @@ bool is_missing_value(std::string_view text) {
     if (s.empty()) return true;
     // Every spelling of "no value" starts with one of these bytes and has at most four.
     const char c0 = s[0];
-    if (s.size() > 4 || !(c0 == '-' || c0 == 'n' || c0 == 'N' || c0 == '#' || c0 == '\\' || c0 == '\xE2')) return false;
+    if (s.size() > 4 || !(c0 == '-' || c0 == 'n' || c0 == 'N' || c0 == '#' || c0 == '\\' || c0 == '\xE2'))
+        return false;
     if (s == "-" || s == "--" || s == "\xE2\x80\x94" /* — */) return true;
     char low[4];
     for (size_t i = 0; i < s.size(); ++i) low[i] = lower(s[i]);

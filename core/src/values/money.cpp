@@ -8,16 +8,39 @@
 namespace revdiag {
 
 namespace {
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || is_upper(c); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || is_upper(c);
+}
 
 // Currency marks written before or after an amount, longest first so that
 // `R$` and `US$` are taken whole.
-constexpr std::string_view currency_marks[] = {"US$", "CA$", "AU$", "NZ$", "HK$", "R$", "A$", "C$", "S$",
-                                               "CHF", "kr.", "kr", "Fr.", "$", "\xE2\x82\xAC" /* € */,
-                                               "\xC2\xA3" /* £ */, "\xC2\xA5" /* ¥ */, "\xE2\x82\xB9" /* ₹ */,
-                                               "\xE2\x82\xA9" /* ₩ */, "\xE2\x82\xBD" /* ₽ */, "z\xC5\x82" /* zł */};
+constexpr std::string_view currency_marks[] = {"US$",
+                                               "CA$",
+                                               "AU$",
+                                               "NZ$",
+                                               "HK$",
+                                               "R$",
+                                               "A$",
+                                               "C$",
+                                               "S$",
+                                               "CHF",
+                                               "kr.",
+                                               "kr",
+                                               "Fr.",
+                                               "$",
+                                               "\xE2\x82\xAC" /* € */,
+                                               "\xC2\xA3" /* £ */,
+                                               "\xC2\xA5" /* ¥ */,
+                                               "\xE2\x82\xB9" /* ₹ */,
+                                               "\xE2\x82\xA9" /* ₩ */,
+                                               "\xE2\x82\xBD" /* ₽ */,
+                                               "z\xC5\x82" /* zł */};
 
 // Spaces used as thousands separators: ASCII, no-break, narrow no-break, thin.
 size_t space_length(std::string_view s) {
@@ -45,7 +68,8 @@ void strip_spaces(std::string_view& s) {
 
 // Removes one currency symbol or ISO code from the front or the back.
 bool strip_currency(std::string_view& s, bool front) {
-    if (s.empty() || is_digit(front ? s.front() : s.back())) return false;  // no mark starts or ends with a digit
+    if (s.empty() || is_digit(front ? s.front() : s.back()))
+        return false;  // no mark starts or ends with a digit
     for (const std::string_view m : currency_marks) {
         if (s.size() < m.size()) continue;
         if (front ? s.substr(0, m.size()) == m : s.substr(s.size() - m.size()) == m) {
@@ -102,7 +126,7 @@ std::optional<double> to_double(const std::string& clean) {
     // Up to 15 digits and no exponent: the digits as an integer and a power of
     // ten are exact doubles, so one division is correctly rounded, as strtod is.
     if (digits <= 15 && clean.find_first_of("eE") == std::string::npos) {
-        static constexpr double powers[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+        static constexpr double powers[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                             1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
         uint64_t m = 0;
         size_t fraction = 0;
@@ -189,7 +213,7 @@ std::optional<double> parse_money(std::string_view text, money_format format) {
         decimal = last_comma > last_point ? ',' : '.';  // both present: the last one is the decimal mark
     std::string clean;
     clean.reserve(s.size());
-    size_t group_digits = 0;   // digits since the last group separator
+    size_t group_digits = 0;  // digits since the last group separator
     bool grouped = false, in_fraction = false, in_exponent = false;
     for (size_t i = 0; i < s.size();) {
         const char c = s[i];
