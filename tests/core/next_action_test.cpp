@@ -207,3 +207,37 @@ TEST_CASE("layers less what a layer ranked before them counts add up to the flag
         CHECK(once == cents(r["summary"]["flagged_amount"]));
     }
 }
+
+TEST_CASE("the deal table can list the deals of one owner action and of one waterfall step",
+          "[session][next_action][reconcile]") {
+    const json sample = test::parse(api::sample(R"({"demo":"saas_midmarket"})"));
+    REQUIRE(sample.value("ok", false));
+    api::session s;
+    REQUIRE(test::parse(s.push(sample["csv"].get<std::string>()))["ok"] == true);
+    REQUIRE(test::parse(s.finish(""))["ok"] == true);
+    const json r = test::parse(s.audit(R"({"as_of":"2026-06-30","deals":"none"})"));
+    REQUIRE(r.value("ok", false));
+    size_t actions = 0;
+    for (const json& o : r["owners"]) {
+        for (const json& a : o["actions"]) {
+            json filter = {{"next_action", a["action"]}};
+            if (!o["owner"].is_null()) filter["owner"] = o["owner"];
+            const json q = {{"filter", filter}, {"limit", 0}};
+            const json page = test::parse(s.deals(q.dump()));
+            INFO(q.dump());
+            REQUIRE(page.value("ok", false));
+            if (!o["owner"].is_null()) CHECK(page["total"] == a["count"]);
+            ++actions;
+        }
+    }
+    CHECK(actions > 10);
+    size_t total = 0;
+    for (const json& step : r["waterfall"]["steps"]) {
+        const json q = {{"filter", {{"removed", step["id"]}}}, {"limit", 0}};
+        const json page = test::parse(s.deals(q.dump()));
+        CHECK(page["total"] == step["deals"]);
+        total += page["total"].get<size_t>();
+    }
+    CHECK(total > 0);
+    CHECK(test::parse(s.deals(R"({"filter":{"removed":"elsewhere"}})"))["total"] == 0);
+}

@@ -196,6 +196,10 @@ int action_rank(finding_code c);
 /// into findings_of(d); -1 when the deal is not flagged.
 int next_action_of(const audit_report& r, const deal_audit& d);
 
+/// Why a deal is not real pipeline (the waterfall step it is counted in), or
+/// -1 when it is real.
+int removal_of(const deal_audit& d, const process& p);
+
 /// Audit every open deal of `table` against `p` as of `as_of`. Never fails: data
 /// problems are findings and warnings. Errors: none (stage_map targets are
 /// validated by the caller, see api::audit).

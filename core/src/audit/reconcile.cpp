@@ -16,6 +16,15 @@ std::string_view to_string(removal r) {
     return "archive";
 }
 
+int removal_of(const deal_audit& d, const process& p) {
+    if (d.in_real_pipeline) return -1;
+    const bool holding = d.recorded_stage >= 0 && p.stages[static_cast<size_t>(d.recorded_stage)].holding;
+    const removal why = d.fails(layer::archive) ? removal::archive
+                        : holding               ? removal::holding
+                                                : removal::no_real_stage;
+    return static_cast<int>(why);
+}
+
 namespace detail {
 
 void reconcile_totals(audit_report& r, const process& p) {
@@ -52,11 +61,8 @@ void reconcile_totals(audit_report& r, const process& p) {
                 t.amount_not_real_cents += d.amount_cents;
             }
         }
-        if (d.in_real_pipeline) continue;
-        const bool holding = d.recorded_stage >= 0 && p.stages[static_cast<size_t>(d.recorded_stage)].holding;
-        const removal why = d.fails(layer::archive) ? removal::archive
-                            : holding               ? removal::holding
-                                                    : removal::no_real_stage;
+        const int why = removal_of(d, p);
+        if (why < 0) continue;
         removal_total& step = r.removed[static_cast<size_t>(why)];
         ++step.deals;
         step.cents += d.amount_cents;
