@@ -14,7 +14,7 @@ const PHONE = '(max-width: 600px)';
 
 /** Row heights (px) must match styles.css (.grid-row and its phone form). */
 function rowHeight() {
-  return window.matchMedia(PHONE).matches ? 104 : 60;
+  return window.matchMedia(PHONE).matches ? 92 : 60;
 }
 
 const COLUMNS = Object.freeze([
