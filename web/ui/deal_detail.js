@@ -71,7 +71,11 @@ export function createDealDetail(context) {
   // A click on the backdrop (outside the panel's box) closes it too.
   dialog.addEventListener('click', (e) => { if (e.target === dialog) dialog.close(); });
   dialog.addEventListener('close', () => {
-    if (opener && opener.isConnected) opener.focus();
+    // The table may have rebuilt its rows meanwhile: find the same row again.
+    const index = opener && opener.getAttribute('aria-rowindex');
+    const again = opener && !opener.isConnected && index
+      ? document.querySelector(`[data-testid="deal-row"][aria-rowindex="${index}"]`) : opener;
+    if (again instanceof HTMLElement) again.focus();
     opener = null;
   });
 
