@@ -128,7 +128,7 @@ async function loadFile(file) {
     return;
   }
   store.update({ loading: null, inspect: env, report: null,
-    source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
+    source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} ${env.rows === 1 ? 'row' : 'rows'}`].filter(Boolean).join(' · ') } });
   goTo('mapping');
 }
 

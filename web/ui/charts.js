@@ -131,7 +131,7 @@ function writeCaptions(report, hooks) {
     w.steps.map((st) => h('li', { class: `step${st.deals ? '' : ' empty'}`, 'data-testid': `waterfall-step-${st.id}`,
       dataset: { amount: String(st.amount), deals: String(st.deals) } },
     h('span', null, `− ${st.label}`, ' ', st.deals && hooks.onStep
-      ? h('button', { type: 'button', class: 'link-button', onclick: () => hooks.onStep?.(st.id) }, count(st.deals, 'deal', 'deals'))
+      ? h('button', { type: 'button', class: 'action-link', onclick: () => hooks.onStep?.(st.id) }, count(st.deals, 'deal', 'deals'))
       : h('span', { class: 'muted' }, count(st.deals, 'deal', 'deals'))),
     h('span', { class: 'num' }, formatNumber(st.amount)))),
     h('li', { class: 'step real' }, h('span', null, '= Real'), h('span', { class: 'num' }, formatNumber(w.real))));

@@ -57,7 +57,8 @@ export function createDealTable(root, engine, hooks = {}) {
   const scroller = h('div', { class: 'grid-scroll', tabindex: '0', role: 'rowgroup', 'aria-label': 'Deal rows' }, spacer);
   const grid = h('div', { class: 'grid', role: 'table', 'aria-label': 'Deals', 'aria-rowcount': '0' },
     h('div', { role: 'rowgroup', class: 'grid-head' }, head), scroller);
-  const sizeScroller = () => { scroller.style.height = `${rowHeight() * VISIBLE_ROWS}px`; };
+  // As tall as the rows it has (up to VISIBLE_ROWS), so one deal is not a screenful of blank.
+  const sizeScroller = () => { scroller.style.height = `${rowHeight() * Math.min(VISIBLE_ROWS, Math.max(1, total))}px`; };
   sizeScroller();
   const chips = h('div', { class: 'table-chips' });
   fill(root, filters, chips, count, grid);
@@ -109,6 +110,7 @@ export function createDealTable(root, engine, hooks = {}) {
   /** @param {number} n */
   function setTotal(n) {
     total = n;
+    sizeScroller();
     spacer.style.height = `${Math.max(rowHeight(), total * rowHeight())}px`;
     grid.setAttribute('aria-rowcount', String(total + 1));
     count.textContent = `${deals(total)}${filtered() ? ' match these filters' : ''} · click a deal or press Enter on it for its detail`;
