@@ -26,6 +26,7 @@ const store = createStore({
   /** @type {{name: string, meta: string} | null} */ source: null,
   /** @type {any} */ loading: null,
   /** @type {any} */ loadError: null,
+  loadNotice: '',
   /** @type {any} */ inspect: null,
   /** @type {Record<string, string>} */ map: {},
   /** @type {Record<string, string>} */ stageMap: {},
@@ -108,7 +109,7 @@ async function loadFile(file) {
     refuse(binary);
     return;
   }
-  store.update({ mapError: null,  screen: 'upload', loadError: null, map: {}, stageMap: {},
+  store.update({ mapError: null,  screen: 'upload', loadError: null, loadNotice: '', map: {}, stageMap: {},
     loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
   announce(`Reading ${file.name}.`);
   const env = await engine.call(MESSAGE.LOAD_FILE, { file, chunk_bytes: CHUNK_BYTES, options: {} }, {
@@ -117,7 +118,7 @@ async function loadFile(file) {
   if (!env.ok) {
     // Cancelling is what the user asked for, not an error.
     const cancelled = env.error && env.error.code === ERROR.CANCELLED;
-    store.update({ loading: null, inspect: null, report: null,
+    store.update({ loading: null, inspect: null, report: null, loadNotice: cancelled ? `Upload of ${file.name} cancelled. Choose another file when ready.` : '',
       loadError: cancelled ? null : { title: `${file.name} could not be read.`, error: env.error } });
     announce(cancelled ? `Upload of ${file.name} cancelled.` : describeError(env.error));
     return;
