@@ -88,7 +88,25 @@ std::string render_text(const json& r) {
         o << "  " << i + 1 << ". " << pad(str(layers[i]["id"]), 14)
           << pad(plural(layers[i]["deals_failing"].get<size_t>(), "deal", "deals"), 12)
           << pad(money(layers[i]["amount_at_risk"]) + " at risk", 22) << "score "
-          << layers[i]["score"].get<int>() << "\n";
+          << layers[i]["score"].get<int>()
+          << (layers[i].value("deals_counted_above", size_t{0}) > 0
+                  ? "   (" + money(layers[i]["amount_counted_above"]) + " counted above)"
+                  : std::string())
+          << "\n";
+    if (r.contains("waterfall")) {
+        // The gap, deal by deal: each deal that is not real under one reason.
+        o << "\nStated -> real, each deal counted once\n";
+        const std::pair<const char*, const char*> names[] = {{"archive", "archive rule"},
+                                                             {"holding", "waiting (holding)"},
+                                                             {"no_real_stage", "meets no stage"}};
+        for (const json& step : r["waterfall"]["steps"]) {
+            std::string name = str(step["id"]);
+            for (const auto& [id, text] : names)
+                if (name == id) name = text;
+            o << "  - " << pad(name, 20) << pad(plural(step["deals"].get<size_t>(), "deal", "deals"), 12)
+              << money(step["amount"]) << "\n";
+        }
+    }
 
     o << "\nStages           stated                    real\n";
     for (const json& st : r["stages"]) {
@@ -102,7 +120,7 @@ std::string render_text(const json& r) {
         o << "  " << plural(s["unknown_stage_deals"].get<size_t>(), "deal has", "deals have")
           << " a stage the process does not know\n";
 
-    o << "\nWho must do what today\n";
+    o << "\nWho must do what today (one next action per deal)\n";
     if (r["owners"].empty()) o << "  nothing: no deal is flagged\n";
     for (const json& owner : r["owners"]) {
         o << "  " << str(owner["owner"], "(no owner)") << ": "

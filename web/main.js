@@ -5,13 +5,16 @@
 import { $, describeError, download, fill, formatNumber, h, todayIso } from './dom.js';
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
 import { SCREENS, createStore } from './state.js';
-import { loadChartLibrary, renderCharts } from './ui/charts.js';
+import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
 import { renderDashboard } from './ui/dashboard.js';
+import { createDealDetail } from './ui/deal_detail.js';
 import { createDealTable } from './ui/deal_table.js';
+import { mountHeader } from './ui/header.js';
 import { renderMapping } from './ui/mapping.js';
 import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
 import { mountSnapshot } from './ui/snapshot.js';
+import { notAnExportReason, refuseBinary } from './ui/refusal.js';
 import { mountUpload, renderUpload } from './ui/upload.js';
 
 const CHUNK_BYTES = 2 * 1024 * 1024;
@@ -23,6 +26,7 @@ const store = createStore({
   /** @type {{name: string, meta: string} | null} */ source: null,
   /** @type {any} */ loading: null,
   /** @type {any} */ loadError: null,
+  loadNotice: '',
   /** @type {any} */ inspect: null,
   /** @type {Record<string, string>} */ map: {},
   /** @type {Record<string, string>} */ stageMap: {},
@@ -35,7 +39,21 @@ const store = createStore({
   busy: false,
 });
 
-const dealTable = createDealTable($('#deal-table'), engine);
+const dealDetail = createDealDetail({
+  getProcess: () => store.get().process,
+  getReport: () => store.get().report,
+  stageName: (id) => {
+    const stages = store.get().report && Array.isArray(store.get().report.stages) ? store.get().report.stages : [];
+    const st = stages.find((/** @type {any} */ x) => x.id === id);
+    return st ? String(st.name || st.id) : id;
+  },
+});
+const dealTable = createDealTable($('#deal-table'), engine, { onOpen: (deal, row) => dealDetail.open(deal, row) });
+/** Show the deal table with only these deals. @param {Record<string, string>} filter */
+function showDeals(filter) {
+  dealTable.setFilter({ layer: '', code: '', owner: '', stage: '', text: '', next_action: '', removed: '', ...filter });
+  $('#deals-title').scrollIntoView();
+}
 const processEditor = createProcessEditor($('#process-editor'), { onChange: scheduleProcessCheck });
 
 /** @param {string} text */
@@ -86,22 +104,40 @@ async function loadFile(file) {
   // A new file replaces the one still loading.
   engine.cancel();
   loadChartLibrary();
-  store.update({ mapError: null,  screen: 'upload', loadError: null, map: {}, stageMap: {},
+  const binary = await refuseBinary(file, file.name);
+  if (binary) {
+    refuse(binary);
+    return;
+  }
+  store.update({ mapError: null,  screen: 'upload', loadError: null, loadNotice: '', map: {}, stageMap: {},
     loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
   announce(`Reading ${file.name}.`);
   const env = await engine.call(MESSAGE.LOAD_FILE, { file, chunk_bytes: CHUNK_BYTES, options: {} }, {
     onProgress: (p) => store.update({ loading: { name: file.name, ...p } }),
   });
   if (!env.ok) {
+    // Cancelling is what the user asked for, not an error.
     const cancelled = env.error && env.error.code === ERROR.CANCELLED;
-    store.update({ loading: null, inspect: null, report: null,
-      loadError: { title: cancelled ? 'Cancelled.' : `${file.name} could not be read.`, error: env.error } });
-    announce(cancelled ? 'Upload cancelled.' : describeError(env.error));
+    store.update({ loading: null, inspect: null, report: null, loadNotice: cancelled ? `Upload of ${file.name} cancelled. Choose another file when ready.` : '',
+      loadError: cancelled ? null : { title: `${file.name} could not be read.`, error: env.error } });
+    announce(cancelled ? `Upload of ${file.name} cancelled.` : describeError(env.error));
+    return;
+  }
+  const lacks = notAnExportReason(env, file.name);
+  if (lacks) {
+    refuse(lacks);
     return;
   }
   store.update({ loading: null, inspect: env, report: null,
-    source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
+    source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} ${env.rows === 1 ? 'row' : 'rows'}`].filter(Boolean).join(' · ') } });
   goTo('mapping');
+}
+
+/** Refuse a file that is not a deal export, with the reason. @param {string} reason */
+function refuse(reason) {
+  store.update({ loading: null, inspect: null, report: null, screen: 'upload',
+    loadError: { title: 'This is not a deal export.', error: { code: 'web.not_an_export', message: reason, at: {} } } });
+  announce(reason);
 }
 
 /** @param {string} demo @param {string} title */
@@ -253,10 +289,13 @@ function render() {
     // Lets people and tests see which audit is on screen.
     document.body.dataset.auditAsOf = String(s.report.as_of || '');
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
-    $('#print-meta').textContent = `${s.source ? s.source.name : 'Pipeline'} · audited as of ${s.report.as_of}`
-      + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`;
+    const processName = s.report.process && s.report.process.name ? String(s.report.process.name) : 'the default process';
+    fill($('#print-meta'), h('p', { class: 'print-title' }, s.source ? s.source.name : 'Pipeline'),
+      h('p', null, `Audited as of ${s.report.as_of} · printed on ${todayIso()} · process: ${processName}${s.processEdited ? ' (edited)' : ''}`
+        + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`));
     renderDashboard(s.report, {
-      onLayer: (id) => { dealTable.setFilter({ layer: id }); $('#deals-title').scrollIntoView(); },
+      onLayer: (id) => showDeals({ layer: id }),
+      onAction: (owner, action) => showDeals({ owner: owner || '', next_action: action }),
       countFinding: async (code) => {
         const env = await engine.call(MESSAGE.DEALS, { query: { filter: { code }, offset: 0, limit: 1 } });
         return env.ok ? Number(env.total) || 0 : 0;
@@ -267,7 +306,7 @@ function render() {
   // Charts size themselves to their box, so they are drawn once it is visible.
   if (s.screen === 'dashboard' && s.report && s.report !== chartedReport) {
     chartedReport = s.report;
-    renderCharts(s.report);
+    renderCharts(s.report, { onStep: (id) => showDeals({ removed: id }) });
   }
 }
 let chartedReport = null;
@@ -368,6 +407,7 @@ const diagnosticHooks = {
 };
 
 store.subscribe(render);
+mountHeader();
 wire();
 render();
 // The worker answers in order: the demo list (the start screen's one engine
@@ -378,3 +418,4 @@ mountSnapshot($('#snapshot-root'), engine, diagnosticHooks);
 // A shared diagnostic link opens on the diagnostic's result.
 if (location.hash.startsWith('#diagnostic=')) goTo('diagnostic');
 loadDefaultProcess();
+preloadChartLibrary();

@@ -92,8 +92,10 @@ test('a large upload can be cancelled and the next file loads', { timeout: 60000
       return bar !== null && bar.value > 0;
     });
     await page.click('#load-cancel');
-    await page.waitForSelector('#load-error:not([hidden])');
-    assert.match(await page.textContent('#load-error'), /cancelled/i);
+    // Cancelling is not an error: a quiet notice, no error box.
+    await page.waitForSelector('#load-notice:not([hidden])');
+    assert.match(await page.textContent('#load-notice'), /cancelled/i);
+    assert.equal(await page.isVisible('#load-error'), false);
     assert.equal(await page.isVisible('#load-progress'), false);
     assert.equal(await page.isVisible('[data-screen="upload"]'), true);
 

@@ -2,10 +2,12 @@
 // The two dashboard charts, drawn with Chart.js (vendored from npm, loaded as a
 // classic script): the stated → real waterfall and stated vs real by stage.
 // Each chart has a text caption with the same figures for screen readers.
-// Chart.js (~200 KB) is not needed on the start screen, so it is loaded on
-// first need (loadChartLibrary), not by index.html: the page is interactive sooner.
-import { $, formatCompact, formatNumber } from '../dom.js';
-import { layerInfo, readSummary } from '../state.js';
+// Chart.js (~200 KB) is not needed to paint the start screen, so the page asks
+// for it when the browser is first idle after loading (preloadChartLibrary):
+// the page is interactive sooner, and the charts still draw with no network
+// once the page has loaded, as the footer promises.
+import { $, fill, formatCompact, formatNumber, h } from '../dom.js';
+import { readSummary } from '../state.js';
 
 const COLORS = Object.freeze({ stated: '#3b5bdb', real: '#2b8a3e', loss: '#e8590c', lossAlt: '#f08c00', grid: '#e9ecef', text: '#343a40' });
 
@@ -41,6 +43,16 @@ export function loadChartLibrary() {
   return chartLibrary;
 }
 
+/**
+ * Load Chart.js when the browser is idle after the page loaded (or after two
+ * seconds at most), so it is in memory before anyone goes offline.
+ */
+export function preloadChartLibrary() {
+  const idle = /** @type {any} */ (globalThis).requestIdleCallback;
+  if (typeof idle === 'function') idle(() => loadChartLibrary(), { timeout: 2000 });
+  else setTimeout(() => loadChartLibrary(), 200);
+}
+
 /** @param {string} id @param {any} config */
 function draw(id, config) {
   const Chart = /** @type {any} */ (globalThis).Chart;
@@ -63,18 +75,31 @@ const baseOptions = () => ({
   },
 });
 
+/** The waterfall's steps as the page names them (ids from the engine's report). */
+export const WATERFALL_STEPS = Object.freeze([
+  { id: 'archive', label: 'Archive rule', long: 'stale, past its close date or out of re-engagement (archive rule)' },
+  { id: 'holding', label: 'Waiting in re-engagement', long: 'waiting in re-engagement' },
+  { id: 'no_real_stage', label: 'Meets no stage', long: "meeting no stage's criteria" },
+]);
+
 /**
- * Stated minus what the archive rule removes, minus what has no real stage or is
- * waiting in re-engagement, equals real. The archive share is capped by the gap
- * because a deal may fail several layers but leaves the pipeline once.
+ * The engine's partition of stated − real: every open deal that is not real
+ * pipeline sits in exactly one step, so the steps add up to the gap.
  * @param {any} report
+ * @returns {{stated: number, real: number, steps: Array<{id: string, label: string, long: string, deals: number, amount: number}>}}
  */
 export function waterfallSteps(report) {
   const s = readSummary(report);
-  const gap = Math.max(0, (s.statedTotal || 0) - (s.realTotal || 0));
-  const archive = (report.layers || []).find((/** @type {any} */ l) => l.id === 'archive');
-  const archived = Math.min(gap, Number(archive && archive.amount_at_risk) || 0);
-  return { stated: s.statedTotal || 0, archived, unqualified: gap - archived, real: s.realTotal || 0 };
+  const w = (report && report.waterfall) || {};
+  const steps = Array.isArray(w.steps) ? w.steps : [];
+  return {
+    stated: Number(w.stated ?? s.statedTotal) || 0,
+    real: Number(w.real ?? s.realTotal) || 0,
+    steps: WATERFALL_STEPS.map((known) => {
+      const step = steps.find((/** @type {any} */ x) => x.id === known.id) || {};
+      return { ...known, deals: Number(step.deals) || 0, amount: Number(step.amount) || 0 };
+    }),
+  };
 }
 
 /** The report whose charts are wanted: a newer render call wins over a pending one. */
@@ -84,25 +109,41 @@ let wanted = null;
  * Write the captions now and draw the charts as soon as Chart.js is loaded.
  * Resolves once the charts are drawn (or cannot be).
  * @param {any} report
+ * @param {{onStep?: (id: string) => void}} [hooks] a step's button lists its deals
  */
-export async function renderCharts(report) {
+export async function renderCharts(report, hooks = {}) {
   wanted = report;
-  writeCaptions(report);
+  writeCaptions(report, hooks);
   if (!(await loadChartLibrary()) || wanted !== report) return;
   drawCharts(report);
 }
 
-/** @param {any} report */
-function writeCaptions(report) {
+/** @param {number} n @param {string} one @param {string} many */
+function count(n, one, many) {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** @param {any} report @param {{onStep?: (id: string) => void}} hooks */
+function writeCaptions(report, hooks) {
   const w = waterfallSteps(report);
-  $('#waterfall-text').textContent = `Stated ${formatNumber(w.stated)}, minus ${formatNumber(w.archived)} `
-    + `that is stale or past its close date (${layerInfo('archive').name.toLowerCase()}), minus ${formatNumber(w.unqualified)} `
-    + `that meets no stage's criteria or waits in re-engagement, leaves ${formatNumber(w.real)} real.`;
+  fill($('#waterfall-steps'),
+    h('li', { class: 'step stated' }, h('span', null, 'Stated'), h('span', { class: 'num' }, formatNumber(w.stated))),
+    w.steps.map((st) => h('li', { class: `step${st.deals ? '' : ' empty'}`, 'data-testid': `waterfall-step-${st.id}`,
+      dataset: { amount: String(st.amount), deals: String(st.deals) } },
+    h('span', null, `− ${st.label}`, ' ', st.deals && hooks.onStep
+      ? h('button', { type: 'button', class: 'action-link', onclick: () => hooks.onStep?.(st.id) }, count(st.deals, 'deal', 'deals'))
+      : h('span', { class: 'muted' }, count(st.deals, 'deal', 'deals'))),
+    h('span', { class: 'num' }, formatNumber(st.amount)))),
+    h('li', { class: 'step real' }, h('span', null, '= Real'), h('span', { class: 'num' }, formatNumber(w.real))));
+  const gap = w.steps.some((st) => st.deals > 0);
+  $('#waterfall-text').textContent = gap
+    ? 'Each deal that is not real pipeline is counted in one step only, in this order: the archive rule, then waiting in re-engagement, then meeting no stage\'s criteria. The steps add up to stated − real.'
+    : 'All of the stated pipeline is real: every open deal meets its stage\'s criteria and none is stale.';
   const stages = Array.isArray(report.stages) ? report.stages : [];
   const names = stages.map((/** @type {any} */ st) => st.name || st.id);
   $('#stage-chart-text').textContent = stages.map((/** @type {any} */ st, /** @type {number} */ i) =>
-    `${names[i]}: ${formatNumber(st.stated_count)} deals, ${formatNumber(st.stated_amount)} stated, `
-    + `${formatNumber(st.real_count)} deals, ${formatNumber(st.real_amount)} real`).join('; ') + '.';
+    `${names[i]}: ${count(Number(st.stated_count) || 0, 'deal', 'deals')}, ${formatNumber(st.stated_amount)} stated; `
+    + `${count(Number(st.real_count) || 0, 'deal', 'deals')}, ${formatNumber(st.real_amount)} real`).join('. ') + '.';
 }
 
 /** @param {any} report */
@@ -114,13 +155,21 @@ function drawCharts(report) {
     const [a, b] = ctx.raw;
     return formatNumber(Math.abs(b - a));
   } } };
+  /** @type {Array<[number, number]>} */
+  const bars = [[0, w.stated]];
+  let level = w.stated;
+  for (const step of w.steps) {
+    bars.push([level - step.amount, level]);
+    level -= step.amount;
+  }
+  bars.push([0, w.real]);
   draw('waterfall-chart', {
     type: 'bar',
     data: {
-      labels: ['Stated', 'Stale or overdue', 'Not qualified or waiting', 'Real'],
+      labels: ['Stated', ...w.steps.map((st) => [st.label, count(st.deals, 'deal', 'deals')]), 'Real'],
       datasets: [{
-        data: [[0, w.stated], [w.stated - w.archived, w.stated], [w.real, w.real + w.unqualified], [0, w.real]],
-        backgroundColor: [COLORS.stated, COLORS.loss, COLORS.lossAlt, COLORS.real],
+        data: bars,
+        backgroundColor: [COLORS.stated, COLORS.loss, COLORS.lossAlt, '#d9480f', COLORS.real],
         borderRadius: 4,
       }],
     },
@@ -139,5 +188,14 @@ function drawCharts(report) {
       ],
     },
     options: baseOptions(),
+  });
+}
+
+// Printing lays the page out at the paper's width: charts drawn for the screen
+// would keep their screen width and cover their neighbours, so they are
+// resized before printing and after.
+for (const type of ['beforeprint', 'afterprint']) {
+  globalThis.addEventListener(type, () => {
+    for (const chart of charts.values()) chart.resize();
   });
 }

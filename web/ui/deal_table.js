@@ -2,31 +2,43 @@
 // The deal table: virtualized (only the visible rows exist in the DOM) and fed
 // by windows of the engine session's deals (Session.deals with filter, sort,
 // offset, limit), so 100k+ deals scroll smoothly and never cross the worker
-// boundary at once.
+// boundary at once. Each row reads as a sentence: the deal, its one next
+// action and the reasons behind it; click or Enter opens the deal's detail.
+// On a phone each row becomes a small card (same data, stacked).
 import { fill, formatNumber, h } from '../dom.js';
-import { FINDINGS, LAYERS, findingText } from '../state.js';
+import { FINDINGS, LAYERS } from '../state.js';
 
-const ROW_HEIGHT = 40;
 const PAGE = 100;
-const VISIBLE_ROWS = 14;
+const VISIBLE_ROWS = 10;
+const PHONE = '(max-width: 600px)';
+
+/** Row heights (px) must match styles.css (.grid-row and its phone form). */
+function rowHeight() {
+  return window.matchMedia(PHONE).matches ? 92 : 60;
+}
 
 const COLUMNS = Object.freeze([
   { key: 'deal_name', label: 'Deal' },
-  { key: 'account', label: 'Account' },
   { key: 'owner', label: 'Owner' },
   { key: 'amount', label: 'Amount', num: true },
-  { key: 'stage', label: 'Stage' },
-  { key: 'real_stage', label: 'Real stage' },
-  { key: 'findings', label: 'Findings' },
+  { key: 'stage', label: 'Stage → real' },
+  { key: 'next_action', label: 'Next action', unsortable: true },
+  { key: 'findings', label: 'Why' },
 ]);
+
+/** "1 deal", "2 deals". @param {number} n */
+function deals(n) {
+  return `${formatNumber(n)} ${n === 1 ? 'deal' : 'deals'}`;
+}
 
 /**
  * @param {HTMLElement} root
  * @param {import('../engine_client.js').Engine} engine
+ * @param {{onOpen?: (deal: any, row: HTMLElement) => void}} [hooks]
  */
-export function createDealTable(root, engine) {
-  /** @type {{layer: string, code: string, owner: string, stage: string, text: string}} */
-  let filter = { layer: '', code: '', owner: '', stage: '', text: '' };
+export function createDealTable(root, engine, hooks = {}) {
+  /** @type {{layer: string, code: string, owner: string, stage: string, text: string, next_action: string, removed: string}} */
+  let filter = { layer: '', code: '', owner: '', stage: '', text: '', next_action: '', removed: '' };
   let sort = { key: 'amount', desc: true };
   let total = 0;
   let generation = 0;
@@ -45,9 +57,20 @@ export function createDealTable(root, engine) {
   const scroller = h('div', { class: 'grid-scroll', tabindex: '0', role: 'rowgroup', 'aria-label': 'Deal rows' }, spacer);
   const grid = h('div', { class: 'grid', role: 'table', 'aria-label': 'Deals', 'aria-rowcount': '0' },
     h('div', { role: 'rowgroup', class: 'grid-head' }, head), scroller);
-  scroller.style.height = `${ROW_HEIGHT * VISIBLE_ROWS}px`;
-  fill(root, filters, count, grid);
+  // As tall as the rows it has (up to VISIBLE_ROWS), so one deal is not a screenful of blank.
+  const sizeScroller = () => { scroller.style.height = `${rowHeight() * Math.min(VISIBLE_ROWS, Math.max(1, total))}px`; };
+  sizeScroller();
+  const chips = h('div', { class: 'table-chips' });
+  fill(root, filters, chips, count, grid);
   scroller.addEventListener('scroll', () => schedule());
+  // The phone layout has taller rows: re-measure when the width crosses it.
+  window.matchMedia(PHONE).addEventListener('change', () => {
+    sizeScroller();
+    setTotal(total);
+    schedule();
+  });
+  /** The row index to give focus back to after a repaint (rows are rebuilt). */
+  let focusIndex = -1;
 
   function schedule() {
     if (frame) return;
@@ -87,14 +110,16 @@ export function createDealTable(root, engine) {
   /** @param {number} n */
   function setTotal(n) {
     total = n;
-    spacer.style.height = `${Math.max(ROW_HEIGHT, total * ROW_HEIGHT)}px`;
+    sizeScroller();
+    spacer.style.height = `${Math.max(rowHeight(), total * rowHeight())}px`;
     grid.setAttribute('aria-rowcount', String(total + 1));
-    count.textContent = `${formatNumber(total)} deals`;
+    count.textContent = `${deals(total)}${filtered() ? ' match these filters' : ''} · click a deal or press Enter on it for its detail`;
   }
 
   function paint() {
     if (pages.size === 0) fetchPage(0);
-    const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - 4);
+    const height = rowHeight();
+    const first = Math.max(0, Math.floor(scroller.scrollTop / height) - 4);
     const last = Math.min(total, first + VISIBLE_ROWS + 8);
     const out = [];
     for (let i = first; i < last; i++) {
@@ -104,8 +129,12 @@ export function createDealTable(root, engine) {
       const deal = Array.isArray(data) ? data[i - page * PAGE] : null;
       out.push(renderRow(deal, i));
     }
-    rows.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
+    rows.style.transform = `translateY(${first * height}px)`;
     fill(rows, out);
+    if (focusIndex >= 0) {
+      const again = rows.querySelector(`[aria-rowindex="${focusIndex + 2}"]`);
+      if (again instanceof HTMLElement) again.focus({ preventScroll: true });
+    }
     if (total === 0 && pages.size && !Array.from(pages.values()).includes('loading')) {
       fill(rows, h('div', { class: 'grid-empty', role: 'row' }, h('span', { role: 'cell' }, 'No deal matches these filters.')));
     }
@@ -118,18 +147,41 @@ export function createDealTable(root, engine) {
         h('span', { role: 'cell', class: 'cell-wide' }, '…'));
     }
     const findings = Array.isArray(deal.findings) ? deal.findings : [];
-    return h('div', { role: 'row', class: 'grid-row', 'aria-rowindex': String(index + 2) },
-      COLUMNS.map((c) => {
-        if (c.key === 'findings') {
-          return h('span', { role: 'cell', class: 'cell findings', title: findings.map(findingText).join('\n') },
-            findings.map((/** @type {any} */ f) => h('span', { class: `code layer-${f.layer || ''}` }, f.code || String(f))));
+    const next = deal.next_action;
+    const name = deal.deal_name || deal.deal_id || `row ${deal.row}`;
+    const stage = deal.stage ? stageNames.get(deal.stage) || deal.stage : (deal.recorded_stage || '—');
+    const real = deal.real_stage ? stageNames.get(deal.real_stage) || deal.real_stage : 'none';
+    // The reason for the next action first, then the others.
+    const reasons = [...findings].sort((a, b) => Number(Boolean(next) && b.code === next.code) - Number(Boolean(next) && a.code === next.code))
+      .map((/** @type {any} */ f) => String(f.message || f.code || ''));
+    const open = (/** @type {HTMLElement} */ el) => { if (hooks.onOpen) hooks.onOpen(deal, el); };
+    const row = h('div', { role: 'row', class: 'grid-row deal-row', 'aria-rowindex': String(index + 2), tabindex: '0',
+      'data-testid': 'deal-row', 'aria-label': `${name}: ${next ? next.action : 'nothing to do'}`,
+      onclick: (/** @type {Event} */ e) => open(/** @type {HTMLElement} */ (e.currentTarget)),
+      onfocus: () => { focusIndex = index; },
+      onkeydown: (/** @type {KeyboardEvent} */ e) => {
+        const el = /** @type {HTMLElement} */ (e.currentTarget);
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open(el);
+        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          const sibling = e.key === 'ArrowDown' ? el.nextElementSibling : el.previousElementSibling;
+          if (sibling instanceof HTMLElement && sibling.tabIndex === 0) sibling.focus();
+          else scroller.scrollTop += (e.key === 'ArrowDown' ? 1 : -1) * rowHeight();
         }
-        let v = c.key === 'deal_name' ? (deal.deal_name || deal.deal_id || `row ${deal.row}`) : deal[c.key];
-        if (c.key === 'stage') v = v ? stageNames.get(v) || v : deal.recorded_stage;
-        if (c.key === 'real_stage' && v) v = stageNames.get(v) || v;
-        return h('span', { role: 'cell', class: `cell${c.num ? ' num' : ''}` },
-          c.num ? (typeof v === 'number' ? formatNumber(v) : '—') : (v === undefined || v === null || v === '' ? '—' : String(v)));
-      }));
+      } },
+    h('span', { role: 'cell', class: 'cell cell-deal' }, h('span', { class: 'deal-name' }, name),
+      deal.account ? h('span', { class: 'deal-sub' }, deal.account) : null),
+    h('span', { role: 'cell', class: 'cell cell-owner' }, deal.owner || '(no owner)'),
+    h('span', { role: 'cell', class: 'cell num cell-amount' }, typeof deal.amount === 'number' ? formatNumber(deal.amount) : '—'),
+    h('span', { role: 'cell', class: 'cell cell-stage' }, stage === real ? stage : `${stage} → ${real}`),
+    h('span', { role: 'cell', class: `cell cell-next${next ? ` layer-${next.layer}` : ' none'}`, 'data-testid': 'deal-next' },
+      next ? next.action : 'Nothing to do'),
+    h('span', { role: 'cell', class: 'cell cell-why', 'data-testid': 'deal-reasons' },
+      reasons.length ? h('span', { class: 'why-text' }, reasons[0]) : h('span', { class: 'why-text muted' }, 'Follows the process.'),
+      reasons.length > 1 ? h('span', { class: 'why-more' }, `+${formatNumber(reasons.length - 1)} more ${reasons.length === 2 ? 'reason' : 'reasons'}`) : null));
+    return row;
   }
 
   function renderHead() {
@@ -157,7 +209,26 @@ export function createDealTable(root, engine) {
       options.map(([value, text]) => h('option', { value, selected: /** @type {any} */ (filter)[key] === value }, text))));
   }
 
+  function filtered() {
+    return Object.values(filter).some(Boolean);
+  }
+
+  /** The filters the dashboard set (an owner action, a waterfall step), shown so they can be cleared. */
+  function renderChips() {
+    const set = [
+      filter.next_action ? `Next action: ${filter.next_action}` : '',
+      filter.removed ? `Not real: ${filter.removed.replace(/_/g, ' ')}` : '',
+    ].filter(Boolean);
+    fill(chips, set.length ? [set.map((t) => h('span', { class: 'pill chip' }, t)),
+      h('button', { type: 'button', class: 'link-button', onclick: () => {
+        filter = { layer: '', code: '', owner: '', stage: '', text: '', next_action: '', removed: '' };
+        renderFilters();
+        reload();
+      } }, 'Clear filters')] : null);
+  }
+
   function renderFilters() {
+    renderChips();
     const owners = (report && Array.isArray(report.owners) ? report.owners : []).map((/** @type {any} */ o) => o.owner).filter(Boolean);
     const stages = (report && Array.isArray(report.stages) ? report.stages : []).map((/** @type {any} */ s) => [s.id, s.name || s.id]);
     let timer = 0;

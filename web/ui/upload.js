@@ -44,6 +44,10 @@ export function renderUpload(state) {
       ? `Read ${formatNumber(loading.rows)} rows of ${loading.name}; matching columns and reading values…`
       : `Reading ${loading.name}: ${Math.round(ratio * 100)}% · ${formatNumber(loading.rows)} rows`;
   }
+  // A cancelled upload is what the user asked for: a quiet notice, not an error.
+  const notice = $('#load-notice');
+  notice.hidden = !state.loadNotice;
+  notice.textContent = state.loadNotice || '';
   const err = $('#load-error');
   err.hidden = !state.loadError;
   if (state.loadError) {

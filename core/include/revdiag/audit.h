@@ -91,6 +91,28 @@ struct layer_total {
     size_t deals_failing = 0;
     int64_t amount_at_risk_cents = 0;
     int score = 100;
+    /// 1 for the weakest layer, 5 for the strongest (amount, then deals, then layer order).
+    int rank = 0;
+    /// Its failing deals that also fail a layer ranked before it: counted there already.
+    size_t deals_counted_above = 0;
+    int64_t amount_counted_above_cents = 0;
+    /// Its failing deals that are not in the real pipeline.
+    size_t deals_not_real = 0;
+    int64_t amount_not_real_cents = 0;
+};
+
+/// Why an open deal is not real pipeline, one reason per deal in this order:
+/// the archive rule removes it, else it waits in the holding stage, else it
+/// meets no stage's criteria. The steps of the stated -> real waterfall.
+enum class removal : uint8_t { archive = 0, holding, no_real_stage };
+constexpr size_t removal_count = 3;
+/// "archive", "holding", "no_real_stage".
+std::string_view to_string(removal r);
+
+struct removal_total {
+    removal id = removal::archive;
+    size_t deals = 0;
+    int64_t cents = 0;
 };
 
 struct stage_total {
@@ -151,6 +173,10 @@ struct audit_report {
     std::vector<criterion_ref> criteria;
     std::vector<process_finding> process_findings;
     std::vector<warning> warnings;
+    /// The flagged deals' amounts, each deal once.
+    int64_t flagged_cents = 0;
+    /// Stated - real, deal by deal under one reason each: the steps sum to it.
+    std::array<removal_total, removal_count> removed{};
 
     /// The findings of one deal, in layer order.
     run_of<finding> findings_of(const deal_audit& d) const {
@@ -161,6 +187,18 @@ struct audit_report {
         return {finding_criteria.data() + f.criteria_first, f.criteria_count};
     }
 };
+
+/// The place of a finding's action in the order that picks a deal's one next
+/// action (0 first): archive, then re-engage, then follow up, then move back
+/// or requalify, then the data fixes (stage, owner, close date, activity).
+int action_rank(finding_code c);
+/// The finding that decides a flagged deal's one next action, as an index
+/// into findings_of(d); -1 when the deal is not flagged.
+int next_action_of(const audit_report& r, const deal_audit& d);
+
+/// Why a deal is not real pipeline (the waterfall step it is counted in), or
+/// -1 when it is real.
+int removal_of(const deal_audit& d, const process& p);
 
 /// Audit every open deal of `table` against `p` as of `as_of`. Never fails: data
 /// problems are findings and warnings. Errors: none (stage_map targets are

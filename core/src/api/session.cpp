@@ -4,6 +4,7 @@
 
 #include "api/audit_options.h"
 #include "audit/columns.h"
+#include "audit/text.h"
 #include "ingest/ingest_json.h"
 #include "revdiag/api.h"
 
@@ -171,23 +172,26 @@ std::string session::deals(std::string_view query_json) {
     const detail::audit_columns cols(table);
 
     // Filter: every given condition must hold.
-    std::optional<std::string> f_layer, f_code, f_owner, f_stage, f_text;
+    std::optional<std::string> f_layer, f_code, f_owner, f_stage, f_text, f_next, f_removed;
     if (const auto f = q.find("filter"); f != q.end()) {
         if (!f->is_object())
             return error_envelope(deals_schema, query_error("/filter", "The filter must be an object."));
         for (auto it = f->begin(); it != f->end(); ++it) {
-            std::optional<std::string>* slot = it.key() == "layer"   ? &f_layer
-                                               : it.key() == "code"  ? &f_code
-                                               : it.key() == "owner" ? &f_owner
-                                               : it.key() == "stage" ? &f_stage
-                                               : it.key() == "text"  ? &f_text
-                                                                     : nullptr;
+            std::optional<std::string>* slot = it.key() == "layer"         ? &f_layer
+                                               : it.key() == "code"        ? &f_code
+                                               : it.key() == "owner"       ? &f_owner
+                                               : it.key() == "stage"       ? &f_stage
+                                               : it.key() == "text"        ? &f_text
+                                               : it.key() == "next_action" ? &f_next
+                                               : it.key() == "removed"     ? &f_removed
+                                                                           : nullptr;
             if (!slot)
-                return error_envelope(deals_schema,
-                                      make_error("query.unknown_key",
-                                                 "The filter \"" + it.key() +
-                                                     "\" is not known (layer, code, owner, stage, text).",
-                                                 location{"query", 0, 0, "/filter/" + it.key(), ""}));
+                return error_envelope(
+                    deals_schema,
+                    make_error("query.unknown_key",
+                               "The filter \"" + it.key() +
+                                   "\" is not known (layer, code, owner, stage, text, next_action, removed).",
+                               location{"query", 0, 0, "/filter/" + it.key(), ""}));
             if (!it->is_string())
                 return error_envelope(
                     deals_schema,
@@ -211,6 +215,16 @@ std::string session::deals(std::string_view query_json) {
         if (ok && f_stage)
             ok = d.recorded_stage >= 0 ? p.stages[static_cast<size_t>(d.recorded_stage)].id == *f_stage
                                        : *f_stage == "";
+        // The deals under one owner action, and those of one waterfall step.
+        if (ok && f_next) {
+            const int next = next_action_of(r, d);
+            ok = next >= 0 &&
+                 detail::action_for(r.findings_of(d)[static_cast<size_t>(next)], d, cols, p) == *f_next;
+        }
+        if (ok && f_removed) {
+            const int why = removal_of(d, p);
+            ok = why >= 0 && to_string(static_cast<removal>(why)) == *f_removed;
+        }
         if (ok && f_text && !f_text->empty()) {
             bool any = false;
             for (const column* c : {cols.deal_id, cols.deal_name, cols.account, cols.owner})

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "audit/columns.h"
+#include "audit/reconcile.h"
 #include "audit/text.h"
 #include "common/blocks.h"
 
@@ -447,6 +448,7 @@ audit_report run_audit(const deal_table& table, const process& p, day_t as_of, c
         judge_rows(e, r, from, std::min(table.rows(), from + loop_block), options);
     r.open_deals = r.deals.size();
     add_totals(r, p);
+    detail::reconcile_totals(r, p);
     r.owners = detail::owner_action_lists(r, table, p);
     r.process_findings = check_process(p, &table);
     add_warnings(r, table, e.cols);

@@ -106,7 +106,9 @@ std::string action_for(const finding& f, const deal_audit& d, const audit_column
             return "Set a stage of the process";
         case finding_code::exit_criteria_unmet:
         case finding_code::exit_criteria_unrecorded:
-            return d.real_stage >= 0 ? "Move back to " + stage_name(p, d.real_stage) : "Remove from pipeline";
+            // Not "Archive": the buyer may be active, but no stage's criteria
+            // hold, so the deal waits outside the pipeline until it qualifies.
+            return d.real_stage >= 0 ? "Move back to " + stage_name(p, d.real_stage) : "Requalify as a lead";
         case finding_code::owner_missing:
         case finding_code::owner_multiple:
         case finding_code::owner_shared:
@@ -219,28 +221,22 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         acc& a = *slot;
         a.cents += d.amount_cents;
         ++a.deals;
-        for (const finding& f : r.findings_of(d)) {
-            if (!counts_as_failure(f.code)) continue;
-            // What the action's text depends on: its code and the real stage or the snooze date.
-            const uint64_t param = f.code == finding_code::snoozed
-                                       ? static_cast<uint64_t>(date_at(cols.snoozed_until, d.row))
-                                   : (f.code == finding_code::exit_criteria_unmet ||
-                                      f.code == finding_code::exit_criteria_unrecorded)
-                                       ? static_cast<uint64_t>(d.real_stage + 1)
-                                       : 0;
-            owner_action*& known =
-                action_of[{&a, (static_cast<uint64_t>(f.code) << 40) ^ (param & 0xFFFFFFFFFFull)}];
-            if (!known) {
-                std::string text = action_for(f, d, cols, p);
-                known = &a.actions[text];
-                known->action = std::move(text);
-            }
-            owner_action& act = *known;
-            // Two findings may ask the same of one deal (unmet and unrecorded criteria).
-            if (!act.deals.empty() && act.deals.back() == i) continue;
-            act.deals.push_back(i);
-            act.amount_cents += d.amount_cents;
+        // Each deal once, under its one next action: the owner's deal count is
+        // the sum of its actions' counts.
+        const finding& f = r.findings_of(d)[static_cast<size_t>(next_action_of(r, d))];
+        // What the action's text depends on: its code and the real stage.
+        const uint64_t param =
+            (f.code == finding_code::exit_criteria_unmet || f.code == finding_code::exit_criteria_unrecorded)
+                ? static_cast<uint64_t>(d.real_stage + 1)
+                : 0;
+        owner_action*& known = action_of[{&a, (static_cast<uint64_t>(f.code) << 40) ^ param}];
+        if (!known) {
+            std::string text = action_for(f, d, cols, p);
+            known = &a.actions[text];
+            known->action = std::move(text);
         }
+        known->deals.push_back(i);
+        known->amount_cents += d.amount_cents;
     }
     std::vector<owner_actions> out;
     for (auto& [owner, a] : by_owner) {

@@ -17,7 +17,8 @@ std::string action_for(const finding& f, const deal_audit& d, const audit_column
 /// One sentence explaining the finding with the deal's own values.
 std::string message_for(const finding& f, const deal_audit& d, const audit_columns& cols, const process& p,
                         const audit_report& r);
-/// Who must do what: flagged deals grouped by owner, then by action, sorted
+/// Who must do what: flagged deals grouped by owner, then by their one next
+/// action (next_action_of), each deal once, sorted
 /// by amount at risk (then deal count, then text) so the order is deterministic.
 std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_table& table,
                                               const process& p);

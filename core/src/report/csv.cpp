@@ -61,8 +61,8 @@ std::string join(const std::vector<std::string>& parts) {
 std::string flagged_deals_csv(const audit_report& r, const deal_table& table, const process& p) {
     const audit_columns cols(table);
     std::string out =
-        "row,deal_id,deal_name,account,owner,amount,recorded_stage,stage,real_stage,layers,codes,actions,"
-        "reasons\r\n";
+        "row,deal_id,deal_name,account,owner,amount,recorded_stage,stage,real_stage,next_action,layers,codes,"
+        "actions,reasons\r\n";
     for (const deal_audit& d : r.deals) {
         if (!d.flagged()) continue;
         std::vector<std::string> layers, codes, actions, reasons;
@@ -89,6 +89,8 @@ std::string flagged_deals_csv(const audit_report& r, const deal_table& table, co
         out += ',' + csv_text_cell(text_at(cols.stage, d.row));
         out += ',' + csv_text_cell(stage_id(d.recorded_stage));
         out += ',' + csv_text_cell(stage_id(d.real_stage));
+        const finding& next = r.findings_of(d)[static_cast<size_t>(next_action_of(r, d))];
+        out += ',' + csv_text_cell(detail::action_for(next, d, cols, p));
         out += ',' + csv_text_cell(join(layers));
         out += ',' + csv_text_cell(join(codes));
         out += ',' + csv_text_cell(join(actions));

@@ -68,6 +68,7 @@ ojson summary_block(const audit_report& r) {
     }
     s["real_deals"] = real;
     s["flagged_deals"] = flagged;
+    s["flagged_amount"] = money_to_json(r.flagged_cents);
     s["unknown_stage_deals"] = r.unknown_stage_deals;
     s["not_pipeline_deals"] = r.not_pipeline_deals;
     s["holding_deals"] = r.holding_deals;
@@ -84,9 +85,31 @@ ojson layers_block(const audit_report& r) {
         j["deals_failing"] = l.deals_failing;
         j["amount_at_risk"] = money_to_json(l.amount_at_risk_cents);
         j["score"] = l.score;
+        j["rank"] = l.rank;
+        j["deals_counted_above"] = l.deals_counted_above;
+        j["amount_counted_above"] = money_to_json(l.amount_counted_above_cents);
+        j["deals_not_real"] = l.deals_not_real;
+        j["amount_not_real"] = money_to_json(l.amount_not_real_cents);
         list.push_back(std::move(j));
     }
     return list;
+}
+
+// Stated, minus each reason a deal is not real (each deal under one), equals real.
+ojson waterfall_block(const audit_report& r) {
+    ojson w;
+    w["stated"] = money_to_json(r.stated_cents);
+    ojson steps = ojson::array();
+    for (const removal_total& t : r.removed) {
+        ojson j;
+        j["id"] = to_string(t.id);
+        j["deals"] = t.deals;
+        j["amount"] = money_to_json(t.cents);
+        steps.push_back(std::move(j));
+    }
+    w["steps"] = std::move(steps);
+    w["real"] = money_to_json(r.real_cents);
+    return w;
 }
 
 ojson stages_block(const audit_report& r, const process& p) {
@@ -152,7 +175,7 @@ ojson deal_json(const audit_report& r, size_t index, const deal_table& table, co
     ojson j = ojson::object();
     // ordered_json keeps keys in a vector of pairs with const keys: growing it
     // copies every key, so size it once.
-    j.get_ref<ojson::object_t&>().reserve(11);
+    j.get_ref<ojson::object_t&>().reserve(12);
     j["row"] = table.line[d.row];
     j["deal_id"] = text_or_null(cols.deal_id, d.row);
     j["deal_name"] = text_or_null(cols.deal_name, d.row);
@@ -163,6 +186,18 @@ ojson deal_json(const audit_report& r, size_t index, const deal_table& table, co
     j["recorded_stage"] = text_or_null(cols.stage, d.row);
     j["real_stage"] = stage_id_or_null(p, d.real_stage);
     j["in_real_pipeline"] = d.in_real_pipeline;
+    // The one thing to do today; every finding below stays as a reason.
+    const int next = next_action_of(r, d);
+    if (next >= 0) {
+        const finding& f = r.findings_of(d)[static_cast<size_t>(next)];
+        ojson nj = ojson::object();
+        nj["action"] = detail::action_for(f, d, cols, p);
+        nj["code"] = to_string(f.code);
+        nj["layer"] = to_string(layer_of(f.code));
+        j["next_action"] = std::move(nj);
+    } else {
+        j["next_action"] = nullptr;
+    }
     ojson findings = ojson::array();
     for (const finding& f : r.findings_of(d)) {
         ojson fj = ojson::object();
@@ -196,6 +231,7 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
     body["process"] = process_block(r, p);
     body["summary"] = summary_block(r);
     body["layers"] = layers_block(r);
+    body["waterfall"] = waterfall_block(r);
     body["stages"] = stages_block(r, p);
     ojson deals = ojson::array();
     const audit_columns cols(table);
