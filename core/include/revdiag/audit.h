@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "revdiag/coverage.h"
 #include "revdiag/date.h"
 #include "revdiag/deals.h"
 #include "revdiag/error.h"
@@ -125,6 +126,8 @@ struct criterion_ref {
 struct audit_options {
     /// Recorded stage value -> stage id; wins over names and aliases.
     std::vector<std::pair<std::string, std::string>> stage_map;
+    /// What an absent column means (DESIGN §3.1).
+    evidence_mode evidence = evidence_mode::available;
 };
 
 struct audit_report {
@@ -151,6 +154,7 @@ struct audit_report {
     std::vector<criterion_ref> criteria;
     std::vector<process_finding> process_findings;
     std::vector<warning> warnings;
+    coverage_report coverage;
 
     /// The findings of one deal, in layer order.
     run_of<finding> findings_of(const deal_audit& d) const {
