@@ -76,6 +76,23 @@ TEST_CASE("cli audit with no file audits the built-in demo", "[cli][audit][sampl
     CHECK(run.out == run_cli("audit --sample saas_midmarket --as-of 2026-06-30 --format json").out);
 }
 
+TEST_CASE("cli audit of a sample uses its reference date and passes the evidence mode",
+          "[cli][audit][sample]") {
+    const auto run = run_cli("audit --sample saas_midmarket --format json");
+    CHECK(run.exit_code == 0);
+    CHECK(parse(run.out)["as_of"] == "2026-06-30");
+    const auto file = fixture_path("real/salesforce-opportunity.csv");
+    const auto strict =
+        run_cli("audit " + quoted(file) + " --as-of 2024-01-22 --evidence strict --format json");
+    CHECK(strict.out == revdiag::api::audit(read_fixture("real/salesforce-opportunity.csv"),
+                                            R"({"as_of":"2024-01-22","evidence":"strict"})") +
+                            "\n");
+    CHECK(run_cli("audit --evidence loose").exit_code == 2);
+    const auto text = run_cli("audit " + quoted(file) + " --as-of 2024-01-22");
+    CHECK(text.out.find("judged on LastActivityDate (logged by reps") != std::string::npos);
+    CHECK(text.out.find("not measurable") != std::string::npos);
+}
+
 TEST_CASE("cli audit exit codes separate input errors from usage errors", "[cli][audit][error]") {
     CHECK(run_cli("audit --format xml").exit_code == 2);
     CHECK(run_cli("audit --nonsense").exit_code == 2);
