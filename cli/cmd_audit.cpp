@@ -52,6 +52,41 @@ std::string plural(size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// What the export could show and what it could not (DESIGN §3.1), kept apart from the deals' failures.
+void render_coverage(std::ostringstream& o, const json& r) {
+    if (!r.contains("coverage") || !r["coverage"].is_object()) return;
+    const json& c = r["coverage"];
+    const json& a = c["activity"];
+    o << "\nEvidence (" << str(c["evidence"]) << "): activity judged on ";
+    if (a["column"].is_string())
+        o << str(a["header"], str(a["column"])) << " ("
+          << (str(a["tier"]) == "buyer"     ? "buyer activity"
+              : str(a["tier"]) == "two_way" ? "two-way contact: weaker than buyer replies"
+                                            : "logged by reps: weaker than buyer replies")
+          << ")\n";
+    else
+        o << "the created date only (the export has no activity column)\n";
+    std::vector<std::string> missing;
+    for (const json& cr : c["criteria"])
+        if (str(cr["status"]) == "not_assessable") missing.push_back(str(cr["criterion"]));
+    if (!missing.empty()) {
+        o << "Not assessable (no column in this export): ";
+        for (size_t i = 0; i < missing.size(); ++i) o << (i ? ", " : "") << missing[i];
+        o << "\n";
+    }
+    const json& s = r["summary"];
+    if (s.value("unverified_deals", size_t{0}) > 0)
+        o << "Unverified: " << plural(s["unverified_deals"].get<size_t>(), "deal", "deals") << ", "
+          << money(s["unverified_total"])
+          << " of the real pipeline rests on criteria the export cannot show\n";
+    for (const json& l : c["layers"]) {
+        if (str(l["measurable"]) == "yes") continue;
+        o << "  " << pad(str(l["id"]), 14) << "measurable " << str(l["measurable"]) << "; add:";
+        for (const json& f : l["add"]) o << " " << str(f["field"]);
+        o << "\n";
+    }
+}
+
 std::string render_text(const json& r) {
     std::ostringstream o;
     const json& s = r["summary"];
@@ -87,12 +122,15 @@ std::string render_text(const json& r) {
     for (size_t i = 0; i < layers.size(); ++i)
         o << "  " << i + 1 << ". " << pad(str(layers[i]["id"]), 14)
           << pad(plural(layers[i]["deals_failing"].get<size_t>(), "deal", "deals"), 12)
-          << pad(money(layers[i]["amount_at_risk"]) + " at risk", 22) << "score "
-          << layers[i]["score"].get<int>()
+          << pad(money(layers[i]["amount_at_risk"]) + " at risk", 22)
+          << (layers[i]["score"].is_number() ? "score " + std::to_string(layers[i]["score"].get<int>())
+                                             : std::string("not measurable: the export lacks its fields"))
+          << (str(layers[i]["measurable"]) == "partly" ? " (partly measurable)" : "")
           << (layers[i].value("deals_counted_above", size_t{0}) > 0
                   ? "   (" + money(layers[i]["amount_counted_above"]) + " counted above)"
                   : std::string())
           << "\n";
+    render_coverage(o, r);
     if (r.contains("waterfall")) {
         // The gap, deal by deal: each deal that is not real under one reason.
         o << "\nStated -> real, each deal counted once\n";
@@ -162,7 +200,8 @@ bool split_pair(const std::string& text, bool at_last, std::string& key, std::st
 }
 
 int run_audit_cmd(const std::vector<std::string>& args, io& s) {
-    const args_parser a(args, {"process", "as-of", "map", "stage-map", "sample", "format", "out"}, {});
+    const args_parser a(args, {"process", "as-of", "map", "stage-map", "sample", "format", "out", "evidence"},
+                        {});
     if (!a.ok() || a.positional().size() > 1) {
         s.err << "revdiag: " << (a.ok() ? "audit takes at most one FILE" : a.error()) << "\n";
         return exit_usage;
@@ -174,6 +213,13 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
     }
     nlohmann::ordered_json options = nlohmann::ordered_json::object();
     if (const auto d = a.value("as-of")) options["as_of"] = *d;
+    if (const auto e = a.value("evidence")) {
+        if (*e != "available" && *e != "strict") {
+            s.err << "revdiag: --evidence must be available or strict, not '" << *e << "'\n";
+            return exit_usage;
+        }
+        options["evidence"] = *e;
+    }
     if (const auto p = a.value("process")) {
         const auto text = read_input(*p, s.err);
         if (!text) return exit_input_error;
@@ -241,11 +287,11 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
     return write_output(out_path, render_text(j), s.out, s.err) ? exit_ok : exit_input_error;
 }
 
-const registrar reg{
-    {"audit",
-     "audit [FILE|-] [--process P.json] [--as-of YYYY-MM-DD] [--map field=Header]... "
-     "[--stage-map \"Recorded=stage_id\"]... [--sample NAME] [--format text|json|csv] [--out F]",
-     run_audit_cmd}};
+const registrar reg{{"audit",
+                     "audit [FILE|-] [--process P.json] [--as-of YYYY-MM-DD] [--map field=Header]... "
+                     "[--stage-map \"Recorded=stage_id\"]... [--sample NAME] [--evidence available|strict] "
+                     "[--format text|json|csv] [--out F]",
+                     run_audit_cmd}};
 
 }  // namespace
 }  // namespace revdiag::cli

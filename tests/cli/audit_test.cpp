@@ -76,6 +76,23 @@ TEST_CASE("cli audit with no file audits the built-in demo", "[cli][audit][sampl
     CHECK(run.out == run_cli("audit --sample saas_midmarket --as-of 2026-06-30 --format json").out);
 }
 
+TEST_CASE("cli audit of a sample uses its reference date and passes the evidence mode",
+          "[cli][audit][sample]") {
+    const auto run = run_cli("audit --sample saas_midmarket --format json");
+    CHECK(run.exit_code == 0);
+    CHECK(parse(run.out)["as_of"] == "2026-06-30");
+    const auto file = fixture_path("real/salesforce-opportunity.csv");
+    const auto strict =
+        run_cli("audit " + quoted(file) + " --as-of 2024-01-22 --evidence strict --format json");
+    CHECK(strict.out == revdiag::api::audit(read_fixture("real/salesforce-opportunity.csv"),
+                                            R"({"as_of":"2024-01-22","evidence":"strict"})") +
+                            "\n");
+    CHECK(run_cli("audit --evidence loose").exit_code == 2);
+    const auto text = run_cli("audit " + quoted(file) + " --as-of 2024-01-22");
+    CHECK(text.out.find("judged on LastActivityDate (logged by reps") != std::string::npos);
+    CHECK(text.out.find("not measurable") != std::string::npos);
+}
+
 TEST_CASE("cli audit exit codes separate input errors from usage errors", "[cli][audit][error]") {
     CHECK(run_cli("audit --format xml").exit_code == 2);
     CHECK(run_cli("audit --nonsense").exit_code == 2);
@@ -104,10 +121,27 @@ TEST_CASE("the five real exports audit without error and fail where their data i
         CHECK(s["open_deals"].get<int>() > 0);
         CHECK(s["open_deals"].get<int>() + s["closed_deals"].get<int>() == j["input"]["rows"].get<int>());
         CHECK(s["unknown_stage_deals"] == 0);
-        // None of them records buyer activity, so no deal meets E1 and the real pipeline is empty.
-        CHECK(s["real_total"] == 0);
-        CHECK(s["weakest_layer"] == "exit_criteria");
-        CHECK(j["layers"][1]["deals_failing"] == s["open_deals"]);
+        // None of them records a column for any default criterion: the exit criteria
+        // layer is not measurable, and no deal fails it for a column that is absent.
+        CHECK(j["layers"][1]["deals_failing"] == 0);
+        CHECK(j["layers"][1]["measurable"] == "no");
+        CHECK(j["layers"][1]["score"].is_null());
+        for (const auto& c : j["coverage"]["criteria"]) CHECK(c["status"] == "not_assessable");
+        for (const auto& d : j["deals"])
+            for (const auto& finding : d["findings"]) CHECK(finding["layer"] != "exit_criteria");
+        // Every export is older than the as-of date, and says so with its newest date.
+        bool old_export = false;
+        for (const auto& w : j["warnings"])
+            old_export = old_export || (w["code"] == "audit.export_older_than_as_of" &&
+                                        w["at"]["field"] == j["coverage"]["newest_date"]);
+        CHECK(old_export);
+
+        // Strict reads an absent column as blank on every deal: no deal meets E1.
+        const auto strict =
+            parse(revdiag::api::audit(read_fixture(f), R"({"as_of":"2026-06-30","evidence":"strict"})"));
+        CHECK(strict["summary"]["real_total"] == 0);
+        CHECK(strict["summary"]["weakest_layer"] == "exit_criteria");
+        CHECK(strict["layers"][1]["deals_failing"] == s["open_deals"]);
     }
     const auto maven = parse(
         revdiag::api::audit(read_fixture("real/maven-crm-sales-pipeline.csv"), R"({"as_of":"2026-06-30"})"));

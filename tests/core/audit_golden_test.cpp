@@ -1,5 +1,6 @@
 // Golden audit reports: every tests/fixtures/golden/<case>.csv is audited
-// with {"as_of":"2026-06-30"} plus <case>.options.json when present, and the
+// with {"as_of":"2026-06-30"} plus <case>.options.json when present (under the
+// default evidence "available", and again under "strict"), and the
 // envelope is compared as parsed JSON with <case>.expected.json (all but the
 // ingest's "input" block, of which only the row count). Run
 // tests/fixtures/golden/update.sh to rewrite the expectations, then review the diff.
@@ -25,8 +26,9 @@ std::vector<fs::path> golden_cases() {
     return cases;
 }
 
-std::string case_options(const fs::path& csv) {
+std::string case_options(const fs::path& csv, const char* evidence = nullptr) {
     json options = {{"as_of", "2026-06-30"}};
+    if (evidence) options["evidence"] = evidence;
     fs::path extra = csv;
     extra.replace_extension(".options.json");
     if (fs::exists(extra)) options.update(revdiag::test::parse(revdiag::test::read_file(extra.string())));
@@ -64,6 +66,16 @@ TEST_CASE("golden audit reports match their expected JSON", "[golden][audit]") {
         expected.erase("input");
         INFO("differences: " << json::diff(expected, a).dump());
         CHECK(a == expected);
+
+        // Every golden export has a column for every field the default checks read,
+        // so `strict` (DESIGN §3.1) gives the same report but for the mode it names.
+        json strict = revdiag::test::parse(
+            revdiag::api::audit(revdiag::test::read_file(csv.string()), case_options(csv, "strict")));
+        strict.erase("input");
+        CHECK(strict["coverage"]["evidence"] == "strict");
+        strict["coverage"]["evidence"] = expected["coverage"]["evidence"];
+        INFO("strict differences: " << json::diff(expected, strict).dump());
+        CHECK(strict == expected);
     }
 }
 

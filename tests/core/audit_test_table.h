@@ -83,7 +83,9 @@ inline deal_row healthy_deal(const std::string& stage = "Negotiation") {
                     {"decision_date", "2026-08-15"},
                     {"next_step_date", "2026-07-03"},
                     {"decision_maker", "Pat Lee"},
-                    {"proposal_sent_date", "2026-06-20"}};
+                    {"proposal_sent_date", "2026-06-20"},
+                    // The column exists and is blank: no follow-up logged (DESIGN §3.1).
+                    {"last_follow_up_date", ""}};
 }
 
 }  // namespace revdiag::test

@@ -171,7 +171,7 @@ TEST_CASE("pipedrive headers map through their deal prefix", "[mapping][crm]") {
     CHECK(mapped(m, "created_date") == "Deal - Deal created");
     CHECK(mapped(m, "close_date") == "Deal - Expected close date");
     CHECK(mapped(m, "stage_entered_date") == "Deal - Last stage change");
-    CHECK(mapped(m, "next_step_date") == "Deal - Next activity date");
+    CHECK(mapped(m, "next_activity_date") == "Deal - Next activity date");
     CHECK(mapped(m, "last_activity_date") == "Deal - Last activity date");
 }
 

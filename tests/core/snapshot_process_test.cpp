@@ -125,11 +125,16 @@ TEST_CASE("a real export audited with the drafted process feeds the self-assessm
                                                          nlohmann::json{{"audit", report}}.dump()));
     REQUIRE(env["ok"] == true);
     const nlohmann::json& c = env["comparison"];
-    REQUIRE(c["layers"].size() == 5);
-    for (size_t i = 0; i < 5; ++i) {
-        INFO(report["layers"][i]["id"]);
-        CHECK(c["layers"][i]["id"] == report["layers"][i]["id"]);
-        CHECK(c["layers"][i]["measured_score"] == report["layers"][i]["score"]);
+    // Layers the export could not measure have no score and are left out of the comparison.
+    nlohmann::json measured = nlohmann::json::array();
+    for (const nlohmann::json& l : report["layers"])
+        if (l["score"].is_number()) measured.push_back(l);
+    REQUIRE(measured.size() < 5);
+    REQUIRE(c["layers"].size() == measured.size());
+    for (size_t i = 0; i < measured.size(); ++i) {
+        INFO(measured[i]["id"]);
+        CHECK(c["layers"][i]["id"] == measured[i]["id"]);
+        CHECK(c["layers"][i]["measured_score"] == measured[i]["score"]);
     }
     CHECK(c["measured_weakest"] == report["summary"]["weakest_layer"]);
 }

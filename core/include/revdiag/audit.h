@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "revdiag/coverage.h"
 #include "revdiag/date.h"
 #include "revdiag/deals.h"
 #include "revdiag/error.h"
@@ -147,6 +148,8 @@ struct criterion_ref {
 struct audit_options {
     /// Recorded stage value -> stage id; wins over names and aliases.
     std::vector<std::pair<std::string, std::string>> stage_map;
+    /// What an absent column means (DESIGN §3.1).
+    evidence_mode evidence = evidence_mode::available;
 };
 
 struct audit_report {
@@ -177,6 +180,7 @@ struct audit_report {
     int64_t flagged_cents = 0;
     /// Stated - real, deal by deal under one reason each: the steps sum to it.
     std::array<removal_total, removal_count> removed{};
+    coverage_report coverage;
 
     /// The findings of one deal, in layer order.
     run_of<finding> findings_of(const deal_audit& d) const {

@@ -6,6 +6,7 @@
 // the alternatives; not the values (values.h) nor the table (ingest.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,15 @@ struct header_mapping {
     std::string crm = "generic";
     std::vector<mapping_entry> entries;  // canonical order, one per field that found a column
 };
+
+/// How strong the proof of an activity column is (DESIGN §2.1), strongest first:
+/// the buyer acted, a conversation took place, the rep logged something; `record`
+/// for every field that is not an activity date.
+enum class evidence_tier : uint8_t { buyer, two_way, rep, record };
+/// "buyer", "two_way", "rep", "record".
+std::string_view to_string(evidence_tier t);
+/// The tier of a canonical field; stage timing (`stage_entered_date`) and plain fields are `record`.
+evidence_tier tier_of_field(std::string_view field);
 
 /// The name an unmapped column keeps for rules: `Lead Source` -> `lead_source`
 /// (lower-case, runs of other characters as one `_`); "" when nothing is left.

@@ -45,6 +45,10 @@ public:
     std::shared_ptr<const impl> impl_;
 };
 bound_rule bind_rule(const rule_program& program, const deal_table& table);
+/// The same, reading the program's i-th field from the column named `read_from[i]`
+/// (the audit's evidence tiers read a two-way contact date for a buyer activity).
+bound_rule bind_rule(const rule_program& program, const deal_table& table,
+                     const std::vector<std::string>& read_from);
 
 /// Evaluate for one row, judging dates against `as_of`. Never allocates.
 outcome evaluate(const bound_rule& rule, const deal_table& table, size_t row, day_t as_of);

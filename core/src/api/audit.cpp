@@ -22,9 +22,12 @@ result<audited> run(std::string_view csv, std::string_view options_json) {
     if (!req) return req.err();
     std::string generated;
     if (req->sample) {
-        auto sample = detail::sample_csv(*req->sample);
+        // A demo is audited as of its own reference date unless an as-of is given (DESIGN §3.1).
+        day_t reference = req->as_of;
+        auto sample = detail::sample_csv(*req->sample, &reference);
         if (!sample) return sample.err();
         generated = std::move(*sample);
+        if (!req->has_as_of) req->as_of = reference;
         csv = generated;
     }
     auto read = read_deals(csv, req->ingest);

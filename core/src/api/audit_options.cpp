@@ -30,8 +30,8 @@ error type_error(const std::string& pointer, const std::string& what, const nloh
 }  // namespace
 
 result<audit_request> read_audit_options(const nlohmann::json& options) {
-    static const char* const known[] = {"as_of",  "process", "map",         "stage_map",
-                                        "sample", "deals",   "action_deals"};
+    static const char* const known[] = {"as_of",  "process", "map",          "stage_map",
+                                        "sample", "deals",   "action_deals", "evidence"};
     for (auto it = options.begin(); it != options.end(); ++it) {
         bool ok = false;
         for (const char* k : known) ok = ok || it.key() == k;
@@ -39,7 +39,8 @@ result<audit_request> read_audit_options(const nlohmann::json& options) {
             return make_error(
                 "options.unknown_key",
                 "The audit option \"" + it.key() +
-                    "\" is not known (as_of, process, map, stage_map, sample, deals, action_deals).",
+                    "\" is not known (as_of, process, map, stage_map, sample, deals, action_deals, "
+                    "evidence).",
                 location{"options", 0, 0, "/" + pointer_token(it.key()), it.key()});
     }
     audit_request req;
@@ -52,6 +53,13 @@ result<audit_request> read_audit_options(const nlohmann::json& options) {
                               "The as-of date \"" + it->get<std::string>() + "\" is not a YYYY-MM-DD date.",
                               location{"options", 0, 0, "/as_of", ""});
         req.as_of = *day;
+        req.has_as_of = true;
+    }
+    if (const auto it = options.find("evidence"); it != options.end()) {
+        const std::string v = it->is_string() ? it->get<std::string>() : std::string();
+        if (v != "available" && v != "strict")
+            return type_error("/evidence", "\"available\" or \"strict\"", *it);
+        req.evidence = v == "strict" ? evidence_mode::strict : evidence_mode::available;
     }
     if (const auto it = options.find("process"); it != options.end()) {
         if (!it->is_object()) return type_error("/process", "a revdiag.process/1 object", *it);
@@ -113,6 +121,7 @@ result<process> resolve_process(const audit_request& req, const deal_table& tabl
 
 result<audit_options> resolve_stage_map(const audit_request& req, const process& p) {
     audit_options out;
+    out.evidence = req.evidence;
     for (const auto& [recorded, target] : req.stage_map) {
         bool found = false;
         for (const stage& s : p.stages) found = found || s.id == target;
@@ -136,7 +145,7 @@ std::string moved_envelope(std::string_view schema, ojson&& body) {
     return dump_json(j);
 }
 
-result<std::string> sample_csv(const nlohmann::json& sample) {
+result<std::string> sample_csv(const nlohmann::json& sample, day_t* reference) {
     nlohmann::json options =
         sample.is_string() ? nlohmann::json{{"demo", sample.get<std::string>()}} : sample;
     auto req = read_sample_options(options);
@@ -145,6 +154,7 @@ result<std::string> sample_csv(const nlohmann::json& sample) {
         e.at.pointer = "/sample" + (sample.is_string() ? std::string() : e.at.pointer);
         return e;
     }
+    if (reference) *reference = req->options.reference;
     return generate_sample(req->options);
 }
 

@@ -21,6 +21,8 @@ inline constexpr std::string_view flagged_schema = "revdiag.flagged/1";
 
 struct audit_request {
     day_t as_of = 0;
+    bool has_as_of = false;  // false: today, or a sample's own reference date
+    evidence_mode evidence = evidence_mode::available;
     std::optional<nlohmann::json> process;  // the "process" object, when given
     std::vector<std::pair<std::string, std::string>> stage_map;
     deals_scope scope = deals_scope::all;
@@ -42,6 +44,7 @@ result<audit_options> resolve_stage_map(const audit_request& req, const process&
 /// but moving the body's fields instead of copying a million-deal report.
 std::string moved_envelope(std::string_view schema, ojson&& body);
 /// The CSV of a "sample" option. Errors: those of read_sample_options and generate_sample.
-result<std::string> sample_csv(const nlohmann::json& sample);
+/// `reference`, when given, receives the sample's reference date (its "today").
+result<std::string> sample_csv(const nlohmann::json& sample, day_t* reference = nullptr);
 
 }  // namespace revdiag::detail

@@ -107,6 +107,7 @@ result<std::vector<measured_layer>> read_audit_option(const json& options, std::
             return options_error("options.audit",
                                  "Audit layer " + std::to_string(i) + " has no \"id\" string.", at + "/id");
         const json* score = diag::member(l, "score");
+        if (score && score->is_null()) continue;  // a layer the export could not measure
         const double s = score && score->is_number() ? score->get<double>() : -1.0;
         if (!(s >= 0.0 && s <= 100.0))
             return options_error(

@@ -4,6 +4,8 @@
 #include <cmath>
 
 #include "audit/columns.h"
+#include "audit/coverage.h"
+#include "audit/evidence.h"
 #include "audit/reconcile.h"
 #include "audit/text.h"
 #include "common/blocks.h"
@@ -13,80 +15,6 @@ namespace revdiag {
 using detail::audit_columns;
 using detail::date_at;
 using detail::text_at;
-
-std::string_view to_string(layer l) {
-    switch (l) {
-        case layer::stages:
-            return "stages";
-        case layer::exit_criteria:
-            return "exit_criteria";
-        case layer::ownership:
-            return "ownership";
-        case layer::follow_up:
-            return "follow_up";
-        case layer::archive:
-            return "archive";
-    }
-    return "stages";
-}
-
-std::string_view to_string(finding_code c) {
-    switch (c) {
-        case finding_code::stage_unknown:
-            return "STAGE_UNKNOWN";
-        case finding_code::exit_criteria_unmet:
-            return "EXIT_CRITERIA_UNMET";
-        case finding_code::exit_criteria_unrecorded:
-            return "EXIT_CRITERIA_UNRECORDED";
-        case finding_code::owner_missing:
-            return "OWNER_MISSING";
-        case finding_code::owner_multiple:
-            return "OWNER_MULTIPLE";
-        case finding_code::owner_shared:
-            return "OWNER_SHARED";
-        case finding_code::owner_not_in_roster:
-            return "OWNER_NOT_IN_ROSTER";
-        case finding_code::follow_up_overdue:
-            return "FOLLOW_UP_OVERDUE";
-        case finding_code::reengage_due:
-            return "REENGAGE_DUE";
-        case finding_code::stale:
-            return "STALE";
-        case finding_code::snoozed:
-            return "SNOOZED";
-        case finding_code::archive_due:
-            return "ARCHIVE_DUE";
-        case finding_code::close_date_passed:
-            return "CLOSE_DATE_PASSED";
-        case finding_code::activity_unrecorded:
-            return "ACTIVITY_UNRECORDED";
-    }
-    return "STAGE_UNKNOWN";
-}
-
-layer layer_of(finding_code c) {
-    switch (c) {
-        case finding_code::stage_unknown:
-            return layer::stages;
-        case finding_code::exit_criteria_unmet:
-        case finding_code::exit_criteria_unrecorded:
-            return layer::exit_criteria;
-        case finding_code::owner_missing:
-        case finding_code::owner_multiple:
-        case finding_code::owner_shared:
-        case finding_code::owner_not_in_roster:
-            return layer::ownership;
-        case finding_code::follow_up_overdue:
-        case finding_code::reengage_due:
-            return layer::follow_up;
-        default:
-            return layer::archive;
-    }
-}
-
-bool counts_as_failure(finding_code c) {
-    return c != finding_code::snoozed;
-}
 
 namespace {
 
@@ -142,9 +70,21 @@ struct engine {
     int holding = -1;
     audit_report& report;  // findings go straight into its flat lists
     std::vector<uint16_t> unmet_ids, unrecorded_ids;
+    // DESIGN §3.1: under `available` a check whose field has no column is skipped,
+    // and activity is read from the strongest tier the export has.
+    bool available;
+    const column* activity = nullptr;  // the archive rule's reference
+    const column* response = nullptr;  // the buyer's answer to a proposal
+    const column* followed = nullptr;  // a follow-up logged after it
 
-    engine(const deal_table& t, const process& proc, day_t day, audit_report& r)
-        : table(t), p(proc), as_of(day), cols(t), pipeline_pos(proc.stages.size(), -1), report(r) {
+    engine(const deal_table& t, const process& proc, day_t day, audit_report& r, evidence_mode mode)
+        : table(t),
+          p(proc),
+          as_of(day),
+          cols(t),
+          pipeline_pos(proc.stages.size(), -1),
+          report(r),
+          available(mode == evidence_mode::available) {
         for (size_t i = 0; i < p.stages.size(); ++i) {
             const stage& s = p.stages[i];
             for (size_t c = 0; c < s.criteria.size(); ++c)
@@ -157,15 +97,23 @@ struct engine {
             pipeline_pos[i] = static_cast<int>(pipeline.size());
             pipeline.push_back(static_cast<int>(i));
         }
+        detail::plan_coverage(r, t, p, mode);
+        activity = detail::date_column(t, r.coverage.activity);
+        response = detail::date_column(t, detail::pick_evidence(t, "last_buyer_response_date", mode));
+        followed = detail::date_column(t, detail::pick_evidence(t, "last_follow_up_date", mode));
         for (int i : pipeline) {
             std::vector<bound_rule> rules;
             std::vector<uint16_t> ids;
             const stage& s = p.stages[static_cast<size_t>(i)];
             for (size_t c = 0; c < s.criteria.size(); ++c) {
-                rules.push_back(bind_rule(s.criteria[c].program, table));
                 for (size_t k = 0; k < r.criteria.size(); ++k)
                     if (r.criteria[k].stage == i && r.criteria[k].index == c)
                         ids.push_back(static_cast<uint16_t>(k));
+                // Read each field from the column the evidence plan chose (its own, under strict).
+                std::vector<std::string> read_from;
+                for (const evidence_source& src : r.coverage.criteria[ids.back()].sources)
+                    read_from.push_back(src.column.empty() ? src.field : src.column);
+                rules.push_back(bind_rule(s.criteria[c].program, table, read_from));
             }
             bound.push_back(std::move(rules));
             crit_ids.push_back(std::move(ids));
@@ -206,6 +154,9 @@ struct engine {
         for (int pos = 0; pos <= last; ++pos) {
             const auto& rules = bound[static_cast<size_t>(pos)];
             for (size_t c = 0; c < rules.size(); ++c) {
+                // Not assessable: neither holds nor fails; a stage of only those is passed through.
+                if (available && !report.coverage.criteria[crit_ids[static_cast<size_t>(pos)][c]].assessable)
+                    continue;
                 const outcome o = evaluate(rules[c], table, row, as_of);
                 if (o == outcome::met) continue;
                 holding_so_far = false;
@@ -217,23 +168,28 @@ struct engine {
     }
 
     void judge_follow_up(size_t row, deal_audit& d) const {
+        // Without a proposal date or any sign of a response the export cannot show a missed follow-up.
+        if (available && (!cols.proposal_sent || !response)) return;
         const day_t proposal = date_at(cols.proposal_sent, row);
         if (proposal == no_date) return;
-        const day_t response = date_at(cols.buyer_response, row);
+        const day_t answered = date_at(response, row);
         // A response on the proposal's own day counts as a response.
-        if (response != no_date && response >= proposal) return;
-        const day_t follow = date_at(cols.follow_up, row);
-        const bool followed = follow != no_date && follow > proposal;
-        if (!followed && business_days_between(proposal, as_of) >= p.limits.follow_up_business_days)
+        if (answered != no_date && answered >= proposal) return;
+        const day_t follow = date_at(followed, row);
+        const bool did_follow = follow != no_date && follow > proposal;
+        if (!did_follow && (followed || !available) &&
+            business_days_between(proposal, as_of) >= p.limits.follow_up_business_days)
             add(d, finding_code::follow_up_overdue);
         if (as_of - proposal >= p.limits.reengage_after_days) add(d, finding_code::reengage_due);
     }
 
     void judge_archive(size_t row, deal_audit& d, bool in_holding) const {
-        const day_t activity = date_at(cols.buyer_activity, row);
-        const day_t reference = activity != no_date ? activity : date_at(cols.created, row);
+        const day_t last = date_at(activity, row);
+        const day_t reference = last != no_date ? last : date_at(cols.created, row);
         if (reference == no_date) {
-            add(d, finding_code::activity_unrecorded);
+            // Under `available`, only a blank cell is a finding: with neither column the check is not
+            // assessable.
+            if (!available || activity || cols.created) add(d, finding_code::activity_unrecorded);
         } else if (as_of - reference >= p.limits.inactive_after_days) {
             const day_t snooze = date_at(cols.snoozed_until, row);
             add(d, snooze != no_date && snooze > as_of ? finding_code::snoozed : finding_code::stale);
@@ -241,7 +197,7 @@ struct engine {
         if (in_holding) {
             const day_t entered = date_at(cols.stage_entered, row);
             if (entered != no_date && as_of - entered >= p.limits.reengagement_window_days &&
-                (activity == no_date || activity < entered))
+                (activity || !available) && (last == no_date || last < entered))
                 add(d, finding_code::archive_due);
         }
         const day_t close = date_at(cols.close, row);
@@ -249,6 +205,7 @@ struct engine {
     }
 
     void judge_owner(size_t row, deal_audit& d) {
+        if (available && !cols.owner) return;
         switch (owner_of(row)) {
             case owner_kind::missing:
                 add(d, finding_code::owner_missing);
@@ -292,7 +249,7 @@ struct engine {
         d.amount_cents = to_cents(amount);
         const bool in_holding = st >= 0 && p.stages[static_cast<size_t>(st)].holding;
         if (st < 0) {
-            add(d, finding_code::stage_unknown);
+            if (cols.stage || !available) add(d, finding_code::stage_unknown);
             // An unknown stage is still placed: the last stage whose criteria hold.
             if (!pipeline.empty())
                 d.real_stage =
@@ -442,7 +399,7 @@ audit_report run_audit(const deal_table& table, const process& p, day_t as_of, c
     audit_report r;
     r.as_of = as_of;
     r.rows = table.rows();
-    engine e(table, p, as_of, r);
+    engine e(table, p, as_of, r, options.evidence);
     r.deals.reserve(table.rows());
     for (size_t from = 0; from < table.rows(); from += loop_block)
         judge_rows(e, r, from, std::min(table.rows(), from + loop_block), options);
@@ -452,6 +409,7 @@ audit_report run_audit(const deal_table& table, const process& p, day_t as_of, c
     r.owners = detail::owner_action_lists(r, table, p);
     r.process_findings = check_process(p, &table);
     add_warnings(r, table, e.cols);
+    detail::finish_coverage(r, table, p);
     return r;
 }
 

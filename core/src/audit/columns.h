@@ -25,8 +25,9 @@ struct audit_columns {
     const column* proposal_sent = nullptr;
     const column* follow_up = nullptr;
     const column* snoozed_until = nullptr;
+    const deal_table* source = nullptr;
 
-    explicit audit_columns(const deal_table& t) {
+    explicit audit_columns(const deal_table& t) : source(&t) {
         // A column of the wrong type (a hand-built table, an extra column that
         // shadows a canonical name) reads as absent rather than as garbage.
         auto typed = [&t](std::string_view name, field_type type) -> const column* {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "audit/columns.h"
+#include "audit/evidence.h"
 
 namespace revdiag {
 
@@ -94,6 +95,27 @@ std::string criteria_list(const finding& f, const process& p, const audit_report
     return out;
 }
 
+// What the archive reference proves, in the tier's own words (DESIGN §2.1).
+std::string activity_words(evidence_tier tier) {
+    switch (tier) {
+        case evidence_tier::two_way:
+            return "recorded conversation";
+        case evidence_tier::rep:
+            return "activity logged";
+        default:
+            return "buyer activity";
+    }
+}
+
+// ", judged on Last Activity Date, logged by reps: weaker than buyer replies" below the buyer tier.
+std::string judged_on(const column* col, evidence_tier tier) {
+    if (!col || tier == evidence_tier::buyer || tier == evidence_tier::record) return "";
+    const std::string name = col->header.empty() ? col->name : col->header;
+    if (tier == evidence_tier::two_way)
+        return "; judged on " + name + ", a two-way contact: weaker than buyer replies";
+    return "; judged on " + name + ", logged by reps: weaker than buyer replies";
+}
+
 std::string days(int n) {
     return std::to_string(n) + (n == 1 ? " day" : " days");
 }
@@ -172,13 +194,17 @@ std::string message_for(const finding& f, const deal_audit& d, const audit_colum
         }
         case finding_code::stale:
         case finding_code::snoozed: {
-            const day_t activity = date_at(cols.buyer_activity, row);
-            std::string text =
-                activity != no_date
-                    ? "No buyer activity for " + days(as_of - activity) + " (last on " +
-                          format_iso_date(activity) + ")"
-                    : "No buyer activity recorded in the " + days(as_of - date_at(cols.created, row)) +
-                          " since it was created on " + format_iso_date(date_at(cols.created, row));
+            const column* col = date_column(*cols.source, r.coverage.activity);
+            const day_t activity = date_at(col, row);
+            std::string text = activity != no_date
+                                   ? "No " + activity_words(r.coverage.activity.tier) + " for " +
+                                         days(as_of - activity) + " (last on " + format_iso_date(activity) +
+                                         judged_on(col, r.coverage.activity.tier) + ")"
+                                   : "No " + activity_words(r.coverage.activity.tier) + " recorded in the " +
+                                         days(as_of - date_at(cols.created, row)) +
+                                         " since it was created on " +
+                                         format_iso_date(date_at(cols.created, row)) +
+                                         judged_on(col, r.coverage.activity.tier);
             if (f.code == finding_code::snoozed)
                 return text + ", but it is snoozed until " +
                        format_iso_date(date_at(cols.snoozed_until, row)) + ".";
@@ -187,7 +213,8 @@ std::string message_for(const finding& f, const deal_audit& d, const audit_colum
         case finding_code::archive_due: {
             const day_t entered = date_at(cols.stage_entered, row);
             return "In " + stage_name(p, d.recorded_stage) + " since " + format_iso_date(entered) + " (" +
-                   days(as_of - entered) + ") with no buyer activity since.";
+                   days(as_of - entered) + ") with no " + activity_words(r.coverage.activity.tier) +
+                   " since.";
         }
         case finding_code::close_date_passed:
             return "The close date " + format_iso_date(date_at(cols.close, row)) +

@@ -36,6 +36,8 @@ const std::vector<canonical_field>& canonical_fields() {
         {"last_activity_date", field_type::date},
         {"last_buyer_activity_date", field_type::date},
         {"last_buyer_response_date", field_type::date},
+        {"last_contact_date", field_type::date},
+        {"next_activity_date", field_type::date},
         {"next_step", field_type::text},
         {"next_step_date", field_type::date},
         {"problem_confirmed", field_type::boolean},

@@ -28,6 +28,11 @@ ojson ingest_to_json(const ingest_result& r) {
         m["confidence"] = round_confidence(e.confidence);
         m["alternatives"] = e.alternatives;
         if (!e.how.empty()) m["derived"] = e.how;
+        // The evidence tier of an activity column (DESIGN §2.1); stage timing is named as such.
+        if (const evidence_tier tier = tier_of_field(e.field); tier != evidence_tier::record)
+            m["tier"] = to_string(tier);
+        else if (e.field == "stage_entered_date")
+            m["tier"] = "stage_timing";
         mapping[e.field] = std::move(m);
     }
     j["mapping"] = std::move(mapping);

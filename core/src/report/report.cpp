@@ -3,6 +3,7 @@
 #include "audit/columns.h"
 #include "audit/text.h"
 #include "json/envelope.h"
+#include "report/coverage_json.h"
 
 namespace revdiag {
 
@@ -233,6 +234,7 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
     body["layers"] = layers_block(r);
     body["waterfall"] = waterfall_block(r);
     body["stages"] = stages_block(r, p);
+    detail::add_coverage_json(body, r, table, p);
     ojson deals = ojson::array();
     const audit_columns cols(table);
     if (scope != deals_scope::none) deals.get_ref<ojson::array_t&>().reserve(r.deals.size());

@@ -69,17 +69,23 @@ const std::string& rule_program::text() const {
 bound_rule::bound_rule() = default;
 
 bound_rule bind_rule(const rule_program& program, const deal_table& table) {
+    return bind_rule(program, table, program.fields());
+}
+
+bound_rule bind_rule(const rule_program& program, const deal_table& table,
+                     const std::vector<std::string>& read_from) {
     bound_rule b;
     if (!program.impl_) return b;
     auto impl = std::make_shared<bound_rule::impl>();
     impl->program = program.impl_;
     for (size_t f = 0; f < program.impl_->fields.size(); ++f) {
+        const std::string& name = f < read_from.size() ? read_from[f] : program.impl_->fields[f];
         int index = -1;
         for (size_t c = 0; c < table.columns.size(); ++c) {
             const column& col = table.columns[c];
             // A column typed differently from what the rule was checked against
             // cannot be read safely; it counts as not recorded.
-            if (col.name == program.impl_->fields[f] && type_of(col.type) == program.impl_->field_types[f]) {
+            if (col.name == name && type_of(col.type) == program.impl_->field_types[f]) {
                 index = static_cast<int>(c);
                 break;
             }
