@@ -39,9 +39,11 @@ std::string sparkline(const json& days) {
                                        "\u2585", "\u2586", "\u2587", "\u2588"};
     double hi = 0;
     for (const json& d : days) hi = std::max(hi, d["real_total"].get<double>());
+    // At most 46 marks: one per day, or one per few days on a long series.
+    const size_t step = (days.size() + 45) / 46;
     std::string out;
-    for (const json& d : days) {
-        const double v = d["real_total"].get<double>();
+    for (size_t i = 0; i < days.size(); i += step) {
+        const double v = days[i]["real_total"].get<double>();
         const int level = hi > 0 ? static_cast<int>(std::lround(7.0 * v / hi)) : 0;
         out += bars[level];
     }
@@ -87,7 +89,8 @@ void forward(std::ostringstream& o, const json& f) {
           << pad(std::to_string(st["archive_due"]["deals"].get<long long>()), 9)
           << pad(std::to_string(st["close_date_passed"]["deals"].get<long long>()), 9) << "\n";
     }
-    o << "Real pipeline  " << sparkline(days) << "\n\n";
+    o << "Real pipeline  " << sparkline(days) << "  (" << money(days[0]["real_total"]) << " -> "
+      << money(days[days.size() - 1]["real_total"]) << ")\n\n";
 }
 
 void forecast(std::ostringstream& o, const json& f) {
