@@ -47,6 +47,14 @@ std::string diagnose(std::string_view answers_json, std::string_view options_jso
 /// process, and a printable design document in Markdown.
 std::string snapshot(std::string_view answers_json);
 
+/// The simulator of DESIGN §5 (schema revdiag.simulate/1): what-if, forward
+/// series, history, Monte Carlo forecast, archive calibration. Options: the
+/// audit's (as_of, process, map, stage_map, sample) and {"set":{threshold:value},
+/// "days":N, "policy":"none"|"enforced", "response_rate":r|{stage:r}, "trials":N,
+/// "seed":S, "horizon":"YYYY-MM-DD"|days, "slip_days":N, "target":X,
+/// "probabilities":"process"|"learned", "bins":N, "events":N}. Errors carry pointers.
+std::string simulate(std::string_view csv, std::string_view options_json);
+
 /// A deterministic demo export (revdiag.sample/1 with "csv"). Options:
 /// {"crm":name,"deals":N,"seed":S,"profile":name} or {"demo":name}.
 std::string sample(std::string_view options_json);
@@ -74,6 +82,8 @@ public:
     std::string deals(std::string_view query_json);
     /// The last audit's flagged deals as CSV (revdiag.flagged/1).
     std::string flagged_csv();
+    /// Simulate on what was read (simulate's options, no "sample"), without re-parsing.
+    std::string simulate(std::string_view options_json);
 
     struct impl;
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -209,6 +210,35 @@ int removal_of(const deal_audit& d, const process& p);
 /// validated by the caller, see api::audit).
 audit_report run_audit(const deal_table& table, const process& p, day_t as_of,
                        const audit_options& options = {});
+
+/// One open deal judged as of one day: what the simulator reads (DESIGN §5).
+struct deal_verdict {
+    int recorded_stage = -1;
+    int real_stage = -1;
+    bool in_real_pipeline = false;
+    uint8_t failing_layers = 0;
+    uint32_t codes = 0;  // bit c set when the deal has finding_code c
+    int64_t amount_cents = 0;
+    bool has(finding_code c) const { return (codes >> static_cast<unsigned>(c)) & 1u; }
+};
+
+/// The audit's per-deal rules on one table, for any as-of day and any row, so
+/// the simulator judges a deal on the days it may change instead of re-running
+/// whole audits. The table may be changed between calls (cell values, not its
+/// columns or pools).
+class deal_judge {
+public:
+    deal_judge(const deal_table& table, const process& p, const audit_options& options = {});
+    ~deal_judge();
+    deal_judge(const deal_judge&) = delete;
+    deal_judge& operator=(const deal_judge&) = delete;
+    /// False when the row is a closed deal; otherwise fills `out` exactly as run_audit would as of `as_of`.
+    bool judge(size_t row, day_t as_of, deal_verdict& out);
+    struct impl;
+
+private:
+    std::unique_ptr<impl> impl_;
+};
 
 /// Normalized form used to compare recorded values (lower case, letters and digits only).
 std::string normalize_key(std::string_view text);

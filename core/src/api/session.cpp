@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "api/audit_options.h"
+#include "api/simulate.h"
 #include "audit/columns.h"
 #include "audit/text.h"
 #include "ingest/ingest_json.h"
@@ -158,6 +159,27 @@ std::string session::flagged_csv() {
     ojson body;
     body["csv"] = flagged_deals_csv(*impl_->report, impl_->input->table, *impl_->designed);
     return detail::moved_envelope(detail::flagged_schema, std::move(body));
+}
+
+std::string session::simulate(std::string_view options_json) {
+    if (impl_->failed) return error_envelope(detail::simulate_schema, *impl_->failed);
+    if (!impl_->input)
+        return error_envelope(
+            detail::simulate_schema,
+            state_error("Call finish before simulate: the file has not been read to its end."));
+    auto req = detail::read_simulate_request(options_json);
+    if (!req) return error_envelope(detail::simulate_schema, req.err());
+    if (req->audit.sample)
+        return error_envelope(
+            detail::simulate_schema,
+            make_error("options.sample",
+                       "A session simulates the file it was fed; use api simulate for a built-in sample.",
+                       location{"options", 0, 0, "/sample", ""}));
+    if (req->audit.has_map) {
+        if (auto e = impl_->ensure_input(req->audit.ingest))
+            return error_envelope(detail::simulate_schema, *e);
+    }
+    return detail::simulate_envelope(impl_->input->table, *req);
 }
 
 std::string session::deals(std::string_view query_json) {
