@@ -12,11 +12,12 @@ namespace revdiag {
 /// Where something happened: a CSV line and column (1-based), a JSON pointer,
 /// or a column inside a rule expression. Unused parts stay empty / zero.
 struct location {
-    std::string source;   // "csv", "process", "answers", "options", "rule", ...
-    uint32_t line = 0;    // 1-based physical line, 0 = none
-    uint32_t column = 0;  // 1-based column (CSV field index or character column), 0 = none
-    std::string pointer;  // JSON pointer such as /stages/2/criteria/0/rule
-    std::string field;    // a header, canonical field, stage or criterion id when it helps
+    std::string source;        // "csv", "process", "answers", "options", "rule", ...
+    uint32_t line = 0;         // 1-based physical line, 0 = none
+    uint32_t column = 0;       // 1-based column (CSV field index or character column), 0 = none
+    std::string pointer;       // JSON pointer such as /stages/2/criteria/0/rule
+    std::string field;         // a header, canonical field, stage or criterion id when it helps
+    uint32_t rule_column = 0;  // 1-based column inside the rule expression at `pointer`, 0 = none
 };
 
 /// A stable dotted code (`csv.unterminated_quote`), one sentence naming the

@@ -16,7 +16,7 @@ struct audited {
 // Everything one audit call does before writing: options, the bytes (the CSV or
 // a built-in sample), the table, the process, the stage map, the audit.
 result<audited> run(std::string_view csv, std::string_view options_json) {
-    auto options = parse_json_object(options_json, "options");
+    auto options = read_json_object(options_json, options_input);
     if (!options) return options.err();
     auto req = detail::read_audit_options(*options);
     if (!req) return req.err();

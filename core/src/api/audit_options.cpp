@@ -2,99 +2,83 @@
 
 #include "api/sample_options.h"
 #include "ingest/ingest_json.h"
+#include "json/object_reader.h"
+#include "process/internal.h"
 
 namespace revdiag::detail {
 
 namespace {
 
-std::string pointer_token(std::string_view key) {
-    std::string out;
-    for (const char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out.push_back(c);
-    }
-    return out;
-}
-
-error type_error(const std::string& pointer, const std::string& what, const nlohmann::json& got) {
-    return make_error("options.type",
-                      "The option " + pointer + " must be " + what + ", not " +
-                          got.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ".",
-                      location{"options", 0, 0, pointer, ""});
+error type_error(const std::string& pointer, const std::string& what, const json_value& got) {
+    return json_error(options_input, "type", got, pointer,
+                      "The option " + pointer + " must be " + what + ", not " + shown_value(got) + ".");
 }
 
 }  // namespace
 
-result<audit_request> read_audit_options(const nlohmann::json& options) {
-    static const char* const known[] = {"as_of",  "process", "map",          "stage_map",
-                                        "sample", "deals",   "action_deals", "evidence"};
-    for (auto it = options.begin(); it != options.end(); ++it) {
-        bool ok = false;
-        for (const char* k : known) ok = ok || it.key() == k;
-        if (!ok)
-            return make_error(
-                "options.unknown_key",
-                "The audit option \"" + it.key() +
-                    "\" is not known (as_of, process, map, stage_map, sample, deals, action_deals, "
-                    "evidence).",
-                location{"options", 0, 0, "/" + pointer_token(it.key()), it.key()});
-    }
+result<audit_request> read_audit_options(const json_value& options) {
+    const json_object_reader o(options, options_input, "");
+    if (auto e = o.unknown_keys({"as_of", "process", "map", "stage_map", "sample", "deals", "action_deals",
+                                 "evidence"},
+                                "the audit options"))
+        return *e;
     audit_request req;
     req.as_of = today_utc();
-    if (const auto it = options.find("as_of"); it != options.end()) {
-        if (!it->is_string()) return type_error("/as_of", "a YYYY-MM-DD date", *it);
-        const auto day = parse_iso_date(it->get<std::string>());
+    if (const json_value* v = o.optional("as_of")) {
+        if (!v->is_string()) return type_error("/as_of", "a YYYY-MM-DD date", *v);
+        const auto day = parse_iso_date(v->text);
         if (!day)
-            return make_error("options.date",
-                              "The as-of date \"" + it->get<std::string>() + "\" is not a YYYY-MM-DD date.",
-                              location{"options", 0, 0, "/as_of", ""});
+            return json_error(options_input, "date", *v, "/as_of",
+                              "The as-of date \"" + v->text + "\" is not a YYYY-MM-DD date.");
         req.as_of = *day;
         req.has_as_of = true;
     }
-    if (const auto it = options.find("evidence"); it != options.end()) {
-        const std::string v = it->is_string() ? it->get<std::string>() : std::string();
-        if (v != "available" && v != "strict")
-            return type_error("/evidence", "\"available\" or \"strict\"", *it);
-        req.evidence = v == "strict" ? evidence_mode::strict : evidence_mode::available;
+    if (const json_value* v = o.optional("evidence")) {
+        const std::string text = v->is_string() ? v->text : std::string();
+        if (text != "available" && text != "strict")
+            return type_error("/evidence", "\"available\" or \"strict\"", *v);
+        req.evidence = text == "strict" ? evidence_mode::strict : evidence_mode::available;
     }
-    if (const auto it = options.find("process"); it != options.end()) {
-        if (!it->is_object()) return type_error("/process", "a revdiag.process/1 object", *it);
-        req.process = *it;
+    if (const json_value* v = o.optional("process")) {
+        // An object is read where it stands; a string is a process file's text
+        // (what the CLI hands over), read with the file's own lines and columns.
+        if (v->is_object())
+            req.process = *v;
+        else if (v->is_string())
+            req.process_text = v->text;
+        else
+            return type_error("/process", "a revdiag.process/1 object", *v);
     }
-    if (const auto it = options.find("stage_map"); it != options.end()) {
-        if (!it->is_object()) return type_error("/stage_map", "an object of recorded stage: stage id", *it);
-        for (auto s = it->begin(); s != it->end(); ++s) {
-            if (!s.value().is_string())
-                return type_error("/stage_map/" + pointer_token(s.key()), "a stage id (a string)", s.value());
-            req.stage_map.emplace_back(s.key(), s.value().get<std::string>());
+    if (const json_value* v = o.optional("stage_map")) {
+        if (!v->is_object()) return type_error("/stage_map", "an object of recorded stage: stage id", *v);
+        for (const json_member& m : v->members) {
+            if (!m.value.is_string())
+                return type_error(child_pointer("/stage_map", m.key), "a stage id (a string)", m.value);
+            req.stage_map.emplace_back(m.key, m.value.text);
         }
     }
-    if (const auto it = options.find("deals"); it != options.end()) {
-        const std::string v = it->is_string() ? it->get<std::string>() : std::string();
-        if (v == "all")
+    if (const json_value* v = o.optional("deals")) {
+        const std::string text = v->is_string() ? v->text : std::string();
+        if (text == "all")
             req.scope = deals_scope::all;
-        else if (v == "flagged")
+        else if (text == "flagged")
             req.scope = deals_scope::flagged;
-        else if (v == "none")
+        else if (text == "none")
             req.scope = deals_scope::none;
         else
-            return type_error("/deals", "\"all\", \"flagged\" or \"none\"", *it);
+            return type_error("/deals", "\"all\", \"flagged\" or \"none\"", *v);
     }
-    if (const auto it = options.find("action_deals"); it != options.end()) {
-        if (!it->is_number_integer() || it->get<int64_t>() < 0 || it->get<int64_t>() > 1000)
-            return type_error("/action_deals", "a whole number from 0 to 1000", *it);
-        req.action_deals = static_cast<size_t>(it->get<int64_t>());
+    if (const json_value* v = o.optional("action_deals")) {
+        const auto n = whole_number(*v, 0, 1000);
+        if (!n) return type_error("/action_deals", "a whole number from 0 to 1000", *v);
+        req.action_deals = static_cast<size_t>(*n);
     }
-    if (const auto it = options.find("sample"); it != options.end()) {
-        if (!it->is_string() && !it->is_object())
-            return type_error("/sample", "a demo name or sample options", *it);
-        req.sample = *it;
+    if (const json_value* v = o.optional("sample")) {
+        if (!v->is_string() && !v->is_object())
+            return type_error("/sample", "a demo name or sample options", *v);
+        req.sample = *v;
     }
-    req.has_map = options.find("map") != options.end();
+    req.has_map = o.optional("map") != nullptr;
     auto ingest = api::ingest_options_from_json(options);
     if (!ingest) return ingest.err();
     req.ingest = std::move(*ingest);
@@ -102,21 +86,12 @@ result<audit_request> read_audit_options(const nlohmann::json& options) {
 }
 
 result<process> resolve_process(const audit_request& req, const deal_table& table) {
-    if (!req.process) return default_process();
+    if (!req.process && !req.process_text) return default_process();
     std::vector<std::string> extra;
     for (const column& c : table.columns)
         if (!find_canonical_field(c.name)) extra.push_back(c.name);
-    const std::string text = req.process->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    result<process> p = load_process(text, extra);
-    if (p) return p;
-    // The process arrived inside the options: point into them, and drop the line
-    // and column, which would count characters of a re-serialized copy.
-    error e = p.err();
-    e.at.source = "options";
-    e.at.pointer = "/process" + e.at.pointer;
-    e.at.line = 0;
-    e.at.column = 0;
-    return e;
+    if (req.process_text) return load_process(*req.process_text, extra);
+    return process_detail::load_process(*req.process, process_in_options, "/process", extra);
 }
 
 result<audit_options> resolve_stage_map(const audit_request& req, const process& p) {
@@ -129,7 +104,7 @@ result<audit_options> resolve_stage_map(const audit_request& req, const process&
             return make_error("options.stage_map",
                               "The stage map sends \"" + recorded + "\" to \"" + target +
                                   "\", which is not a stage id of the process.",
-                              location{"options", 0, 0, "/stage_map/" + pointer_token(recorded), target});
+                              location{"options", 0, 0, child_pointer("/stage_map", recorded), target});
         out.stage_map.emplace_back(recorded, target);
     }
     return out;
@@ -145,9 +120,16 @@ std::string moved_envelope(std::string_view schema, ojson&& body) {
     return dump_json(j);
 }
 
-result<std::string> sample_csv(const nlohmann::json& sample, day_t* reference) {
-    nlohmann::json options =
-        sample.is_string() ? nlohmann::json{{"demo", sample.get<std::string>()}} : sample;
+result<std::string> sample_csv(const json_value& sample, day_t* reference) {
+    json_value options = sample;
+    if (sample.is_string()) {
+        // A demo name stands for {"demo": name}; errors then point at /sample itself.
+        options = json_value{};
+        options.kind = json_value::object_v;
+        options.line = sample.line;
+        options.column = sample.column;
+        options.members.push_back(json_member{"demo", sample.line, sample.column, sample});
+    }
     auto req = read_sample_options(options);
     if (!req) {
         error e = req.err();

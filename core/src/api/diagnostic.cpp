@@ -3,15 +3,13 @@
 // so people answer what is true rather than what scores well.
 #include "revdiag/diagnostic.h"
 
-#include "diagnostic/json_read.h"
 #include "json/envelope.h"
+#include "json/object_reader.h"
 #include "revdiag/api.h"
 
 namespace revdiag::api {
 
 namespace {
-
-using nlohmann::json;
 
 constexpr std::string_view questions_schema = "revdiag.questions/1";
 constexpr std::string_view diagnostic_schema = "revdiag.diagnostic/1";
@@ -71,54 +69,48 @@ ojson comparison_json(const score_comparison& c) {
     return j;
 }
 
-error options_error(std::string code, std::string message, std::string pointer) {
-    return diag::error_at(std::move(code), std::move(message), "options", std::move(pointer));
+error options_error(const json_value& at, std::string message, std::string pointer) {
+    return json_error(options_input, "audit", at, std::move(pointer), std::move(message));
 }
 
 // Reads {"audit": <revdiag.audit/1 report>} into measured layer scores.
-result<std::vector<measured_layer>> read_audit_option(const json& options, std::string& weakest,
+result<std::vector<measured_layer>> read_audit_option(const json_value& options, std::string& weakest,
                                                       bool& present) {
     std::vector<measured_layer> out;
-    for (auto it = options.begin(); it != options.end(); ++it)
-        if (it.key() != "audit")
-            return options_error(
-                "options.unknown_key",
-                "The diagnose option \"" + it.key() + "\" is unknown; the only option is \"audit\".",
-                "/" + diag::pointer_token(it.key()));
-    const json* audit = diag::member(options, "audit");
+    if (auto e =
+            json_object_reader(options, options_input, "").unknown_keys({"audit"}, "the diagnose options"))
+        return *e;
+    const json_value* audit = options.find("audit");
     present = audit != nullptr;
     if (!audit) return out;
     if (!audit->is_object())
-        return options_error("options.audit", "The \"audit\" option must be a revdiag.audit/1 report object.",
+        return options_error(*audit, "The \"audit\" option must be a revdiag.audit/1 report object.",
                              "/audit");
-    if (const json* ok = diag::member(*audit, "ok"); ok && ok->is_boolean() && !ok->get<bool>())
-        return options_error("options.audit",
-                             "The \"audit\" option holds a failed audit, which has no layer scores.",
+    if (const json_value* ok = audit->find("ok"); ok && ok->is_bool() && !ok->boolean)
+        return options_error(*ok, "The \"audit\" option holds a failed audit, which has no layer scores.",
                              "/audit/ok");
-    const json* layers = diag::member(*audit, "layers");
+    const json_value* layers = audit->find("layers");
     if (!layers || !layers->is_array())
-        return options_error("options.audit", "The audit report has no \"layers\" array of layer scores.",
-                             "/audit/layers");
-    for (size_t i = 0; i < layers->size(); ++i) {
-        const json& l = (*layers)[i];
-        const std::string at = "/audit/layers/" + std::to_string(i);
-        const json* id = diag::member(l, "id");
+        return options_error(layers ? *layers : *audit,
+                             "The audit report has no \"layers\" array of layer scores.", "/audit/layers");
+    for (size_t i = 0; i < layers->items.size(); ++i) {
+        const json_value& l = layers->items[i];
+        const std::string at = child_pointer("/audit/layers", i);
+        const json_value* id = l.find("id");
         if (!id || !id->is_string())
-            return options_error("options.audit",
-                                 "Audit layer " + std::to_string(i) + " has no \"id\" string.", at + "/id");
-        const json* score = diag::member(l, "score");
+            return options_error(id ? *id : l, "Audit layer " + std::to_string(i) + " has no \"id\" string.",
+                                 at + "/id");
+        const json_value* score = l.find("score");
+        const double s = score && score->is_number() ? score->number : -1.0;
         if (score && score->is_null()) continue;  // a layer the export could not measure
-        const double s = score && score->is_number() ? score->get<double>() : -1.0;
         if (!(s >= 0.0 && s <= 100.0))
-            return options_error(
-                "options.audit",
-                "Audit layer \"" + id->get<std::string>() + "\" needs a \"score\" from 0 to 100.",
-                at + "/score");
-        out.push_back(measured_layer{id->get<std::string>(), static_cast<int>(s + 0.5)});
+            return options_error(score ? *score : l,
+                                 "Audit layer \"" + id->text + "\" needs a \"score\" from 0 to 100.",
+                                 at + "/score");
+        out.push_back(measured_layer{id->text, static_cast<int>(s + 0.5)});
     }
-    if (const json* summary = diag::member(*audit, "summary"))
-        if (const json* w = diag::member(*summary, "weakest_layer"); w && w->is_string())
-            weakest = w->get<std::string>();
+    if (const json_value* summary = audit->find("summary"))
+        if (const json_value* w = summary->find("weakest_layer"); w && w->is_string()) weakest = w->text;
     return out;
 }
 
@@ -154,7 +146,7 @@ std::string questions() {
 }
 
 std::string diagnose(std::string_view answers_json, std::string_view options_json) {
-    const auto options = parse_json_object(options_json, "options");
+    const auto options = read_json_object(options_json, options_input);
     if (!options) return error_envelope(diagnostic_schema, options.err());
     std::string measured_weakest;
     bool with_audit = false;
@@ -205,7 +197,9 @@ std::string snapshot(std::string_view answers_json) {
     body["bank_version"] = answers->bank_version;
     body["shape"] = draft->shape;
     body["complexity"] = draft->complexity;
-    body["process"] = ojson::parse(draft->process_json, nullptr, false);
+    // The drafted process is the engine's own text: read back, it cannot fail.
+    const auto drafted = read_json(draft->process_json, process_input);
+    body["process"] = drafted ? to_ojson(*drafted) : ojson(nullptr);
     body["document"] = draft->document;
     return ok_envelope(snapshot_schema, body);
 }

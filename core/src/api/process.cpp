@@ -2,6 +2,7 @@
 // process with its stages-layer findings, optionally against an export.
 #include "ingest/ingest_json.h"
 #include "json/envelope.h"
+#include "json/object_reader.h"
 #include "process/internal.h"
 #include "revdiag/api.h"
 #include "revdiag/ingest.h"
@@ -58,8 +59,10 @@ std::string process_default() {
 
 std::string process_check(std::string_view process_json, std::string_view csv,
                           std::string_view options_json) {
-    result<nlohmann::json> options = parse_json_object(options_json, "options");
+    result<json_value> options = read_json_object(options_json, options_input);
     if (!options) return error_envelope(check_schema, options.err());
+    if (auto e = json_object_reader(*options, options_input, "").unknown_keys({"map"}, "the check options"))
+        return error_envelope(check_schema, *e);
     if (csv.empty()) {
         result<process> p = load_process(process_json);
         if (!p) return error_envelope(check_schema, p.err());

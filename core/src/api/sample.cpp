@@ -1,52 +1,54 @@
+#include <limits>
+
 #include "api/sample_options.h"
 #include "json/envelope.h"
+#include "json/object_reader.h"
 #include "revdiag/api.h"
 
 namespace revdiag {
 
 namespace {
 
-error option_error(const std::string& key, const std::string& message) {
-    return make_error("options.type", message, location{"options", 0, 0, "/" + key, key});
+error option_error(const json_value& at, const std::string& key, const std::string& message) {
+    return json_error(options_input, "type", at, child_pointer("", key), message, key);
 }
 
-result<uint64_t> unsigned_option(const nlohmann::json& j, const std::string& key, uint64_t fallback) {
-    const auto it = j.find(key);
-    if (it == j.end()) return fallback;
-    if (it->is_number_unsigned()) return it->get<uint64_t>();
-    if (it->is_number_integer() && it->get<int64_t>() >= 0) return static_cast<uint64_t>(it->get<int64_t>());
+result<uint64_t> unsigned_option(const json_value& j, const std::string& key, uint64_t fallback) {
+    const json_value* v = j.find(key);
+    if (!v) return fallback;
+    if (const auto n = whole_number(*v, 0, std::numeric_limits<int64_t>::max()))
+        return static_cast<uint64_t>(*n);
     return option_error(
-        key, "The option \"" + key + "\" must be a whole number of 0 or more, not " + it->dump() + ".");
+        *v, key,
+        "The option \"" + key + "\" must be a whole number of 0 or more, not " + shown_value(*v) + ".");
 }
 
-result<std::string> text_option(const nlohmann::json& j, const std::string& key,
-                                const std::string& fallback) {
-    const auto it = j.find(key);
-    if (it == j.end()) return fallback;
-    if (!it->is_string())
-        return option_error(key, "The option \"" + key + "\" must be a string, not " + it->dump() + ".");
-    return it->get<std::string>();
+result<std::string> text_option(const json_value& j, const std::string& key, const std::string& fallback) {
+    const json_value* v = j.find(key);
+    if (!v) return fallback;
+    if (!v->is_string())
+        return option_error(*v, key,
+                            "The option \"" + key + "\" must be a string, not " + shown_value(*v) + ".");
+    return v->text;
 }
 
 }  // namespace
 
-result<sample_request> read_sample_options(const nlohmann::json& j) {
-    static const char* const known[] = {"crm", "profile", "deals", "seed", "demo", "reference"};
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        bool ok = false;
-        for (const char* k : known) ok = ok || it.key() == k;
-        if (!ok)
-            return make_error("options.unknown_key", "The sample option \"" + it.key() + "\" is not known.",
-                              location{"options", 0, 0, "/" + it.key(), it.key()});
-    }
+result<sample_request> read_sample_options(const json_value& j) {
+    const json_object_reader o(j, options_input, "");
+    if (auto e =
+            o.unknown_keys({"crm", "profile", "deals", "seed", "demo", "reference"}, "the sample options"))
+        return *e;
     sample_request req;
     auto demo = text_option(j, "demo", "");
     if (!demo) return demo.err();
     if (!demo->empty()) {
         const sample_demo* d = find_sample_demo(*demo);
-        if (!d)
+        if (!d) {
+            const json_value& at = *j.find("demo");
             return make_error("sample.unknown_demo", "There is no built-in demo \"" + *demo + "\".",
-                              location{"options", 0, 0, "/demo", ""});
+                              location{"options", at.line, at.column, "/demo", ""});
+        }
         req.demo = *demo;
         req.options.crm = std::string(d->crm);
         req.options.profile = std::string(d->profile);
@@ -65,9 +67,8 @@ result<sample_request> read_sample_options(const nlohmann::json& j) {
     if (!reference) return reference.err();
     const auto day = parse_iso_date(*reference);
     if (!day)
-        return make_error("options.date",
-                          "The reference date \"" + *reference + "\" is not a YYYY-MM-DD date.",
-                          location{"options", 0, 0, "/reference", ""});
+        return o.error_at("date", "reference",
+                          "The reference date \"" + *reference + "\" is not a YYYY-MM-DD date.");
     req.options.crm = *crm;
     req.options.profile = *profile;
     req.options.deals = *deals;
@@ -80,7 +81,7 @@ namespace api {
 
 std::string sample(std::string_view options_json) {
     constexpr std::string_view schema = "revdiag.sample/1";
-    auto parsed = parse_json_object(options_json, "options");
+    auto parsed = read_json_object(options_json, options_input);
     if (!parsed) return error_envelope(schema, parsed.err());
     auto req = read_sample_options(*parsed);
     if (!req) return error_envelope(schema, req.err());

@@ -2,9 +2,9 @@
 // "demo","reference"}), shared by api::sample and api::audit's "sample" option.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 
+#include "json/reader.h"
 #include "revdiag/error.h"
 #include "revdiag/sample.h"
 
@@ -15,8 +15,9 @@ struct sample_request {
     std::string demo;  // the demo's name when one was asked for
 };
 
-/// The sample options of a JSON object. Errors: options.unknown_key,
-/// options.type, options.date, sample.unknown_demo (pointer to the key).
-result<sample_request> read_sample_options(const nlohmann::json& j);
+/// The sample options of a JSON object read by read_json_object. Errors:
+/// options.unknown_key, options.type, options.date, sample.unknown_demo (pointer,
+/// line and column of the value).
+result<sample_request> read_sample_options(const json_value& j);
 
 }  // namespace revdiag

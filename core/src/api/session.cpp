@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <optional>
 
 #include "api/audit_options.h"
@@ -7,6 +8,7 @@
 #include "audit/columns.h"
 #include "audit/text.h"
 #include "ingest/ingest_json.h"
+#include "json/object_reader.h"
 #include "revdiag/api.h"
 
 namespace revdiag::api {
@@ -21,31 +23,28 @@ error state_error(const std::string& message) {
     return make_error("session.state", message, location{"session", 0, 0, "", ""});
 }
 
-error query_error(const std::string& pointer, const std::string& message) {
-    return make_error("query.type", message, location{"query", 0, 0, pointer, ""});
+error query_error(const json_value& at, const std::string& pointer, const std::string& message) {
+    return json_error(query_input, "type", at, pointer, message);
 }
 
 result<reader_limits> limits_from(std::string_view options_json) {
     reader_limits limits;
-    auto options = parse_json_object(options_json, "options");
+    auto options = read_json_object(options_json, options_input);
     if (!options) return options.err();
-    for (auto it = options->begin(); it != options->end(); ++it) {
-        size_t* target = it.key() == "max_bytes"         ? &limits.max_bytes
-                         : it.key() == "max_field_bytes" ? &limits.max_field_bytes
-                         : it.key() == "max_columns"     ? &limits.max_columns
-                         : it.key() == "expected_bytes"  ? &limits.expected_bytes
-                                                         : nullptr;
-        if (!target)
-            return make_error(
-                "options.unknown_key",
-                "The session option \"" + it.key() +
-                    "\" is not known (max_bytes, max_field_bytes, max_columns, expected_bytes).",
-                location{"options", 0, 0, "/" + it.key(), it.key()});
-        if (!it->is_number_unsigned() || it->get<uint64_t>() == 0)
-            return make_error("options.type",
-                              "The session option \"" + it.key() + "\" must be a positive whole number.",
-                              location{"options", 0, 0, "/" + it.key(), it.key()});
-        *target = static_cast<size_t>(it->get<uint64_t>());
+    const json_object_reader o(*options, options_input, "");
+    if (auto e = o.unknown_keys({"max_bytes", "max_field_bytes", "max_columns", "expected_bytes"},
+                                "the session options"))
+        return *e;
+    for (const json_member& m : options->members) {
+        size_t* target = m.key == "max_bytes"         ? &limits.max_bytes
+                         : m.key == "max_field_bytes" ? &limits.max_field_bytes
+                         : m.key == "max_columns"     ? &limits.max_columns
+                                                      : &limits.expected_bytes;
+        const auto n = whole_number(m.value, 1, std::numeric_limits<int64_t>::max());
+        if (!n)
+            return o.error_at("type", m.key,
+                              "The session option \"" + m.key + "\" must be a positive whole number.", m.key);
+        *target = static_cast<size_t>(*n);
     }
     return limits;
 }
@@ -108,8 +107,10 @@ std::string session::push(std::string_view chunk) {
 
 std::string session::finish(std::string_view options_json) {
     if (impl_->failed) return error_envelope(inspect_schema, *impl_->failed);
-    auto options = parse_json_object(options_json, "options");
+    auto options = read_json_object(options_json, options_input);
     if (!options) return error_envelope(inspect_schema, options.err());
+    if (auto e = json_object_reader(*options, options_input, "").unknown_keys({"map"}, "the finish options"))
+        return error_envelope(inspect_schema, *e);
     auto ingest = ingest_options_from_json(*options);
     if (!ingest) return error_envelope(inspect_schema, ingest.err());
     impl_->input.reset();
@@ -126,16 +127,15 @@ std::string session::audit(std::string_view options_json) {
         return error_envelope(
             detail::audit_schema,
             state_error("Call finish before audit: the file has not been read to its end."));
-    auto options = parse_json_object(options_json, "options");
+    auto options = read_json_object(options_json, options_input);
     if (!options) return error_envelope(detail::audit_schema, options.err());
     auto req = detail::read_audit_options(*options);
     if (!req) return error_envelope(detail::audit_schema, req.err());
     if (req->sample)
         return error_envelope(
             detail::audit_schema,
-            make_error("options.sample",
-                       "A session audits the file it was fed; use api audit for a built-in sample.",
-                       location{"options", 0, 0, "/sample", ""}));
+            json_error(options_input, "sample", *options->find("sample"), "/sample",
+                       "A session audits the file it was fed; use api audit for a built-in sample."));
     // Without a "map" option the mapping of the last read stands.
     if (req->has_map) {
         if (auto e = impl_->ensure_input(req->ingest)) return error_envelope(detail::audit_schema, *e);
@@ -185,9 +185,12 @@ std::string session::simulate(std::string_view options_json) {
 std::string session::deals(std::string_view query_json) {
     if (!impl_->report)
         return error_envelope(deals_schema, state_error("There is no audit yet: call audit first."));
-    auto parsed = parse_json_object(query_json, "query");
+    auto parsed = read_json_object(query_json, query_input);
     if (!parsed) return error_envelope(deals_schema, parsed.err());
-    const nlohmann::json& q = *parsed;
+    const json_value& q = *parsed;
+    const json_object_reader query(q, query_input, "");
+    if (auto e = query.unknown_keys({"filter", "sort", "offset", "limit"}, "the query"))
+        return error_envelope(deals_schema, *e);
     const audit_report& r = *impl_->report;
     const deal_table& table = impl_->input->table;
     const process& p = *impl_->designed;
@@ -195,30 +198,26 @@ std::string session::deals(std::string_view query_json) {
 
     // Filter: every given condition must hold.
     std::optional<std::string> f_layer, f_code, f_owner, f_stage, f_text, f_next, f_removed;
-    if (const auto f = q.find("filter"); f != q.end()) {
+    if (const json_value* f = q.find("filter")) {
         if (!f->is_object())
-            return error_envelope(deals_schema, query_error("/filter", "The filter must be an object."));
-        for (auto it = f->begin(); it != f->end(); ++it) {
-            std::optional<std::string>* slot = it.key() == "layer"         ? &f_layer
-                                               : it.key() == "code"        ? &f_code
-                                               : it.key() == "owner"       ? &f_owner
-                                               : it.key() == "stage"       ? &f_stage
-                                               : it.key() == "text"        ? &f_text
-                                               : it.key() == "next_action" ? &f_next
-                                               : it.key() == "removed"     ? &f_removed
-                                                                           : nullptr;
-            if (!slot)
-                return error_envelope(
-                    deals_schema,
-                    make_error("query.unknown_key",
-                               "The filter \"" + it.key() +
-                                   "\" is not known (layer, code, owner, stage, text, next_action, removed).",
-                               location{"query", 0, 0, "/filter/" + it.key(), ""}));
-            if (!it->is_string())
-                return error_envelope(
-                    deals_schema,
-                    query_error("/filter/" + it.key(), "The filter \"" + it.key() + "\" must be a string."));
-            *slot = it->get<std::string>();
+            return error_envelope(deals_schema, query_error(*f, "/filter", "The filter must be an object."));
+        const json_object_reader filter(*f, query_input, "/filter");
+        if (auto e = filter.unknown_keys({"layer", "code", "owner", "stage", "text", "next_action", "removed"},
+                                         "the filter"))
+            return error_envelope(deals_schema, *e);
+        for (const json_member& m : f->members) {
+            std::optional<std::string>* slot = m.key == "layer"         ? &f_layer
+                                               : m.key == "code"        ? &f_code
+                                               : m.key == "owner"       ? &f_owner
+                                               : m.key == "stage"       ? &f_stage
+                                               : m.key == "next_action" ? &f_next
+                                               : m.key == "removed"     ? &f_removed
+                                                                        : &f_text;
+            if (!m.value.is_string())
+                return error_envelope(deals_schema,
+                                      query_error(m.value, filter.pointer_of(m.key),
+                                                  "The filter \"" + m.key + "\" must be a string."));
+            *slot = m.value.text;
         }
     }
     if (f_text) *f_text = lower(*f_text);
@@ -258,22 +257,25 @@ std::string session::deals(std::string_view query_json) {
 
     std::string key = "row";
     bool desc = false;
-    if (const auto s = q.find("sort"); s != q.end()) {
+    const json_value* sort_key = nullptr;
+    if (const json_value* s = q.find("sort")) {
         if (!s->is_object())
             return error_envelope(deals_schema,
-                                  query_error("/sort", "The sort must be an object {key, desc}."));
-        if (const auto k = s->find("key"); k != s->end()) {
-            if (!k->is_string())
+                                  query_error(*s, "/sort", "The sort must be an object {key, desc}."));
+        if (auto e = json_object_reader(*s, query_input, "/sort").unknown_keys({"key", "desc"}, "the sort"))
+            return error_envelope(deals_schema, *e);
+        if ((sort_key = s->find("key"))) {
+            if (!sort_key->is_string())
                 return error_envelope(deals_schema,
-                                      query_error("/sort/key", "The sort key must be a string."));
-            key = k->get<std::string>();
+                                      query_error(*sort_key, "/sort/key", "The sort key must be a string."));
+            key = sort_key->text;
         }
-        if (const auto dsc = s->find("desc"); dsc != s->end()) {
-            if (!dsc->is_boolean())
+        if (const json_value* dsc = s->find("desc")) {
+            if (!dsc->is_bool())
                 return error_envelope(
                     deals_schema,
-                    query_error("/sort/desc", "The sort direction desc must be true or false."));
-            desc = dsc->get<bool>();
+                    query_error(*dsc, "/sort/desc", "The sort direction desc must be true or false."));
+            desc = dsc->boolean;
         }
     }
     // Each key compares one value; equal values keep row order (stable sort), so a window never shuffles.
@@ -303,11 +305,10 @@ std::string session::deals(std::string_view query_json) {
         less = [&](size_t a, size_t b) { return r.deals[a].findings_count < r.deals[b].findings_count; };
     else
         return error_envelope(deals_schema,
-                              make_error("query.sort_key",
+                              json_error(query_input, "sort_key", *sort_key, "/sort/key",
                                          "The sort key \"" + key +
                                              "\" is not known (row, amount, deal_name, deal_id, account, "
-                                             "owner, stage, real_stage, findings).",
-                                         location{"query", 0, 0, "/sort/key", ""}));
+                                             "owner, stage, real_stage, findings)."));
     if (desc)
         std::stable_sort(picked.begin(), picked.end(), [&](size_t a, size_t b) { return less(b, a); });
     else
@@ -315,13 +316,14 @@ std::string session::deals(std::string_view query_json) {
 
     uint64_t offset = 0, limit = 100;
     for (const char* name : {"offset", "limit"}) {
-        const auto it = q.find(name);
-        if (it == q.end()) continue;
-        if (!it->is_number_unsigned())
-            return error_envelope(deals_schema, query_error(std::string("/") + name,
+        const json_value* v = q.find(name);
+        if (!v) continue;
+        const auto n = whole_number(*v, 0, std::numeric_limits<int64_t>::max());
+        if (!n)
+            return error_envelope(deals_schema, query_error(*v, query.pointer_of(name),
                                                             std::string("The ") + name +
                                                                 " must be a whole number of 0 or more."));
-        (std::string(name) == "offset" ? offset : limit) = it->get<uint64_t>();
+        (std::string(name) == "offset" ? offset : limit) = static_cast<uint64_t>(*n);
     }
     limit = std::min<uint64_t>(limit, max_window);
     ojson body;

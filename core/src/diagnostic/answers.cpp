@@ -2,23 +2,20 @@
 // file must never be scored as if it were right: every question must be
 // answered with one of its choices, and the file must name the bank version it
 // was written for, because choice ids can change between versions.
-#include "diagnostic/json_read.h"
-#include "json/envelope.h"
+#include <cstdint>
+
+#include "json/object_reader.h"
 #include "revdiag/diagnostic.h"
 
 namespace revdiag {
 
 namespace {
 
-using diag::member;
-using diag::pointer_token;
-using nlohmann::json;
-
 constexpr std::string_view answers_schema = "revdiag.answers/1";
 
-error answers_error(std::string code, std::string message, std::string pointer, std::string field = {}) {
-    return diag::error_at(std::move(code), std::move(message), "answers", std::move(pointer),
-                          std::move(field));
+error answers_error(std::string_view code, const json_value& at, std::string message, std::string pointer,
+                    std::string field = {}) {
+    return json_error(answers_input, code, at, std::move(pointer), std::move(message), std::move(field));
 }
 
 std::string choice_list(const question& q) {
@@ -36,88 +33,84 @@ const question* find_question(const question_bank& bank, std::string_view id) {
 }  // namespace
 
 result<answer_set> read_answers(std::string_view json_text, const question_bank& bank) {
-    const auto parsed = parse_json_object(json_text, "answers");
+    const auto parsed = read_json_object(json_text, answers_input);
     if (!parsed) return parsed.err();
-    const json& root = parsed.value();
+    const json_value& root = parsed.value();
+    const json_object_reader o(root, answers_input, "");
+    if (auto e = o.unknown_keys({"schema", "bank", "bank_version", "answers"}, "the answers file")) return *e;
 
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        const std::string& key = it.key();
-        if (key != "schema" && key != "bank" && key != "bank_version" && key != "answers")
-            return answers_error("answers.unknown_key",
-                                 "The answers file has the unknown key \"" + key +
-                                     "\"; expected schema, bank, bank_version and answers.",
-                                 "/" + pointer_token(key), key);
-    }
-
-    const json* schema = member(root, "schema");
+    const json_value* schema = o.optional("schema");
     if (!schema)
         return answers_error(
-            "answers.schema",
+            "schema", root,
             "The answers file has no \"schema\"; expected \"" + std::string(answers_schema) + "\".",
             "/schema");
-    if (!schema->is_string() || schema->get_ref<const std::string&>() != answers_schema)
-        return answers_error("answers.schema",
-                             "The answers file's schema is " + diag::dump_value(*schema) + ", expected \"" +
+    if (!schema->is_string() || schema->text != answers_schema)
+        return answers_error("schema", *schema,
+                             "The answers file's schema is " + shown_value(*schema) + ", expected \"" +
                                  std::string(answers_schema) + "\".",
                              "/schema");
 
     answer_set out;
     out.bank = bank.bank;
-    if (const json* b = member(root, "bank")) {
-        if (!b->is_string() || b->get_ref<const std::string&>() != bank.bank)
-            return answers_error("answers.bank",
-                                 "These answers are for the " + diag::dump_value(*b) + " bank, not the \"" +
-                                     bank.bank + "\" bank.",
-                                 "/bank");
+    if (const json_value* b = o.optional("bank")) {
+        if (!b->is_string() || b->text != bank.bank)
+            return answers_error(
+                "bank", *b,
+                "These answers are for the " + shown_value(*b) + " bank, not the \"" + bank.bank + "\" bank.",
+                "/bank");
     }
 
-    const json* version = member(root, "bank_version");
+    const json_value* version = o.optional("bank_version");
     if (!version)
-        return answers_error("answers.version",
+        return answers_error("version", root,
                              "The answers file has no \"bank_version\"; this engine asks version " +
                                  std::to_string(bank.version) + " of the " + bank.bank + " questions.",
                              "/bank_version");
-    if (!diag::read_int(*version, out.bank_version) || out.bank_version != bank.version)
-        return answers_error("answers.version",
-                             "The answers were written for version " + diag::dump_value(*version) +
-                                 " of the " + bank.bank + " questions, but this engine asks version " +
+    const auto v = whole_number(*version, INT32_MIN, INT32_MAX, false);
+    if (!v || *v != bank.version)
+        return answers_error("version", *version,
+                             "The answers were written for version " + shown_value(*version) + " of the " +
+                                 bank.bank + " questions, but this engine asks version " +
                                  std::to_string(bank.version) + ".",
                              "/bank_version");
+    out.bank_version = static_cast<int>(*v);
 
-    const json* answers = member(root, "answers");
+    const json_value* answers = o.optional("answers");
     if (!answers)
-        return answers_error("answers.missing", "The answers file has no \"answers\" object.", "/answers");
+        return answers_error("missing", root, "The answers file has no \"answers\" object.", "/answers");
     if (!answers->is_object())
-        return answers_error("answers.type", "\"answers\" must be an object of question id to choice id.",
+        return answers_error("type", *answers, "\"answers\" must be an object of question id to choice id.",
                              "/answers");
 
-    for (auto it = answers->begin(); it != answers->end(); ++it)
-        if (!find_question(bank, it.key()))
-            return answers_error("answers.unknown_question",
-                                 "The question \"" + it.key() + "\" is not in version " +
+    const json_object_reader chosen(*answers, answers_input, "/answers");
+    for (const json_member& m : answers->members)
+        if (!find_question(bank, m.key))
+            return answers_error("unknown_question", m.value,
+                                 "The question \"" + m.key + "\" is not in version " +
                                      std::to_string(bank.version) + " of the " + bank.bank + " questions.",
-                                 "/answers/" + pointer_token(it.key()), it.key());
+                                 chosen.pointer_of(m.key), m.key);
 
     for (const question& q : bank.questions) {
-        const std::string at = "/answers/" + pointer_token(q.id);
-        const json* a = member(*answers, q.id);
+        const std::string at = chosen.pointer_of(q.id);
+        const json_value* a = chosen.optional(q.id);
         if (!a)
-            return answers_error("answers.missing", "The question \"" + q.id + "\" is not answered.", at,
+            return answers_error("missing", *answers, "The question \"" + q.id + "\" is not answered.", at,
                                  q.id);
         if (!a->is_string())
-            return answers_error("answers.type",
-                                 "The answer to \"" + q.id + "\" must be a choice id string, not " +
-                                     diag::dump_value(*a) + ".",
-                                 at, q.id);
-        const std::string& chosen = a->get_ref<const std::string&>();
+            return answers_error(
+                "type", *a,
+                "The answer to \"" + q.id + "\" must be a choice id string, not " + shown_value(*a) + ".", at,
+                q.id);
+        const std::string& picked = a->text;
         bool known = false;
-        for (const answer_choice& c : q.choices) known = known || c.id == chosen;
+        for (const answer_choice& c : q.choices) known = known || c.id == picked;
         if (!known)
-            return answers_error("answers.unknown_choice",
-                                 "The answer \"" + chosen + "\" to \"" + q.id +
+            return answers_error("unknown_choice", *a,
+                                 "The answer \"" + picked + "\" to \"" + q.id +
                                      "\" is not one of its choices (" + choice_list(q) + ").",
                                  at, q.id);
-        out.chosen.emplace_back(q.id, chosen);
+        out.chosen.emplace_back(q.id, picked);
     }
     return out;
 }

@@ -25,6 +25,6 @@ ojson cell_to_json(const column& c, size_t row);
 
 namespace revdiag::api {
 /// The ingest options of an api call's options object ("map": {field: header}).
-/// Errors: options.type with the JSON pointer of the bad value.
-result<ingest_options> ingest_options_from_json(const nlohmann::json& options);
+/// Errors: options.type with the JSON pointer, line and column of the bad value.
+result<ingest_options> ingest_options_from_json(const json_value& options);
 }  // namespace revdiag::api

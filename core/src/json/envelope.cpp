@@ -12,6 +12,7 @@ ojson to_json(const error& e) {
     if (e.at.column) at["column"] = e.at.column;
     if (!e.at.pointer.empty()) at["pointer"] = e.at.pointer;
     if (!e.at.field.empty()) at["field"] = e.at.field;
+    if (e.at.rule_column) at["rule_column"] = e.at.rule_column;
     j["at"] = std::move(at);
     return j;
 }
@@ -43,77 +44,33 @@ std::string error_envelope(std::string_view schema, const error& e) {
     return dump_json(j);
 }
 
-namespace {
-// Converts a byte offset into a 1-based line and column for parse errors.
-void line_column(std::string_view text, size_t offset, uint32_t& line, uint32_t& column) {
-    line = 1;
-    column = 1;
-    for (size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
+ojson to_ojson(const json_value& v) {
+    switch (v.kind) {
+        case json_value::null_v:
+            return ojson(nullptr);
+        case json_value::bool_v:
+            return ojson(v.boolean);
+        case json_value::number_v:
+            // As nlohmann reads numbers: whole ones that fit as integers, the rest as doubles.
+            if (v.integral && v.number >= 0 && v.number < 18446744073709551616.0)
+                return ojson(static_cast<uint64_t>(v.number));
+            if (v.integral && v.number < 0 && v.number >= -9223372036854775808.0)
+                return ojson(static_cast<int64_t>(v.number));
+            return ojson(v.number);
+        case json_value::string_v:
+            return ojson(v.text);
+        case json_value::array_v: {
+            ojson out = ojson::array();
+            for (const json_value& item : v.items) out.push_back(to_ojson(item));
+            return out;
+        }
+        case json_value::object_v: {
+            ojson out = ojson::object();
+            for (const json_member& m : v.members) out[m.key] = to_ojson(m.value);
+            return out;
         }
     }
-}
-
-// Records the first parse error position; depth-limits nesting so hostile input
-// cannot exhaust the stack (nlohmann recurses when copying and dumping).
-struct depth_guard {
-    int depth = 0;
-    bool too_deep = false;
-};
-}  // namespace
-
-result<nlohmann::json> parse_json_object(std::string_view text, std::string_view source) {
-    const std::string src(source);
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return nlohmann::json::object();
-    depth_guard guard;
-    auto cb = [&guard](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-        if (depth > 64) guard.too_deep = true;
-        return !guard.too_deep;
-    };
-    nlohmann::json j = nlohmann::json::parse(text.begin(), text.end(), cb, false);
-    if (guard.too_deep)
-        return make_error(src + ".too_deep", "The " + src + " JSON is nested more than 64 levels deep.",
-                          location{src, 0, 0, "", ""});
-    if (j.is_discarded()) {
-        // Find the failing byte with the SAX interface, which reports positions without throwing.
-        struct sink : nlohmann::json_sax<nlohmann::json> {
-            size_t at = 0;
-            std::string what;
-            bool null() override { return true; }
-            bool boolean(bool) override { return true; }
-            bool number_integer(number_integer_t) override { return true; }
-            bool number_unsigned(number_unsigned_t) override { return true; }
-            bool number_float(number_float_t, const string_t&) override { return true; }
-            bool string(string_t&) override { return true; }
-            bool binary(binary_t&) override { return true; }
-            bool start_object(std::size_t) override { return true; }
-            bool key(string_t&) override { return true; }
-            bool end_object() override { return true; }
-            bool start_array(std::size_t) override { return true; }
-            bool end_array() override { return true; }
-            bool parse_error(std::size_t position, const std::string&,
-                             const nlohmann::detail::exception& ex) override {
-                at = position;
-                what = ex.what();
-                return false;
-            }
-        } s;
-        nlohmann::json::sax_parse(text.begin(), text.end(), &s, nlohmann::json::input_format_t::json, false);
-        uint32_t line = 0, column = 0;
-        line_column(text, s.at > 0 ? s.at - 1 : 0, line, column);
-        return make_error(src + ".json",
-                          "The " + src + " is not valid JSON (line " + std::to_string(line) + ", column " +
-                              std::to_string(column) + ").",
-                          location{src, line, column, "", ""});
-    }
-    if (!j.is_object())
-        return make_error(src + ".type", "The " + src + " must be a JSON object.",
-                          location{src, 0, 0, "", ""});
-    return j;
+    return ojson(nullptr);
 }
 
 }  // namespace revdiag

@@ -1,11 +1,12 @@
-// Private helpers shared by the api_*.cpp files: the JSON envelope, errors as
-// JSON, and option parsing that never throws.
+// Private: the writing side of JSON (nlohmann only writes): the envelope, errors
+// as JSON, a read tree as nlohmann JSON, and compact text that never throws.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
+#include "json/reader.h"
 #include "revdiag/error.h"
 
 namespace revdiag {
@@ -20,9 +21,8 @@ ojson to_json_list(const std::vector<warning>& ws);
 std::string ok_envelope(std::string_view schema, const ojson& body);
 /// {"schema":schema,"ok":false,"error":…} as compact text.
 std::string error_envelope(std::string_view schema, const error& e);
-/// Parse an options/answers JSON object without exceptions; "" means {}.
-/// Errors (code `<source>.json` / `<source>.type`) carry line and column.
-result<nlohmann::json> parse_json_object(std::string_view text, std::string_view source);
+/// A value read by read_json as nlohmann JSON (whole numbers as integers), for writing.
+ojson to_ojson(const json_value& v);
 /// Serialize compactly, never throwing (invalid UTF-8 replaced).
 std::string dump_json(const ojson& j);
 

@@ -2,22 +2,23 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <unordered_map>
 
-namespace revdiag::process_detail {
+namespace revdiag {
 
-std::string_view kind_name(jvalue::kind_t k) {
+std::string_view kind_name(json_value::kind_t k) {
     switch (k) {
-        case jvalue::null_v:
+        case json_value::null_v:
             return "null";
-        case jvalue::bool_v:
+        case json_value::bool_v:
             return "true/false";
-        case jvalue::number_v:
+        case json_value::number_v:
             return "number";
-        case jvalue::string_v:
+        case json_value::string_v:
             return "text";
-        case jvalue::array_v:
+        case json_value::array_v:
             return "array";
-        case jvalue::object_v:
+        case json_value::object_v:
             return "object";
     }
     return "null";
@@ -25,6 +26,7 @@ std::string_view kind_name(jvalue::kind_t k) {
 
 std::string pointer_token(std::string_view key) {
     std::string out;
+    out.reserve(key.size());
     for (const char c : key) {
         if (c == '~')
             out += "~0";
@@ -36,16 +38,26 @@ std::string pointer_token(std::string_view key) {
     return out;
 }
 
+const json_value* json_value::find(std::string_view key) const {
+    for (const json_member& m : members)
+        if (m.key == key) return &m.value;
+    return nullptr;
+}
+
 namespace {
+
+std::string noun_of(const json_source& source) {
+    return std::string(source.noun);
+}
 
 class reader {
 public:
-    explicit reader(std::string_view text) : s_(text) {}
+    reader(std::string_view text, const json_source& source) : s_(text), source_(source) {}
 
-    result<jvalue> run() {
+    result<json_value> run() {
         // A UTF-8 byte order mark is how some editors save JSON; it is not content.
         if (s_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
-        jvalue root;
+        json_value root;
         skip_space();
         parse_value(root, "", 0);
         if (!failed_) {
@@ -62,12 +74,12 @@ private:
                  std::string pointer = {}) {
         if (failed_) return;
         failed_ = true;
-        err_ = make_error(std::move(code), std::move(message),
-                          location{"process", line, column, std::move(pointer), ""});
+        err_ = make_error(std::string(source_.name) + "." + code, std::move(message),
+                          location{std::string(source_.name), line, column, std::move(pointer), ""});
     }
     void fail_here(const std::string& what) {
-        fail_at("process.json", line_, col_,
-                "The process is not valid JSON at line " + std::to_string(line_) + ", column " +
+        fail_at("json", line_, col_,
+                "Not valid JSON in " + noun_of(source_) + " at line " + std::to_string(line_) + ", column " +
                     std::to_string(col_) + ": " + what + ".");
     }
 
@@ -92,61 +104,60 @@ private:
         return true;
     }
 
-    void parse_value(jvalue& v, const std::string& pointer, int depth) {
+    void parse_value(json_value& v, const std::string& pointer, int depth) {
         v.line = line_;
         v.column = col_;
         if (i_ >= s_.size()) return fail_here("the document ends where a value was expected");
         const char c = s_[i_];
         if (c == '{' || c == '[') {
             if (depth >= max_json_depth)
-                return fail_at(
-                    "process.too_deep", line_, col_,
-                    "The process nests more than " + std::to_string(max_json_depth) + " levels deep.",
-                    pointer);
+                return fail_at("too_deep", line_, col_,
+                               "JSON nested more than " + std::to_string(max_json_depth) +
+                                   " levels deep in " + noun_of(source_) + ".",
+                               pointer);
             if (c == '{') return parse_object(v, pointer, depth + 1);
             return parse_array(v, pointer, depth + 1);
         }
         if (c == '"') {
-            v.kind = jvalue::string_v;
+            v.kind = json_value::string_v;
             parse_string(v.text, v.plain);
             return;
         }
         if (c == '-' || (c >= '0' && c <= '9')) return parse_number(v);
         if (literal("true")) {
-            v.kind = jvalue::bool_v;
+            v.kind = json_value::bool_v;
             v.boolean = true;
             return;
         }
         if (literal("false")) {
-            v.kind = jvalue::bool_v;
+            v.kind = json_value::bool_v;
             return;
         }
         if (literal("null")) return;
         fail_here("expected a value, found `" + std::string(1, c) + "`");
     }
 
-    void parse_object(jvalue& v, const std::string& pointer, int depth) {
-        v.kind = jvalue::object_v;
+    void parse_object(json_value& v, const std::string& pointer, int depth) {
+        v.kind = json_value::object_v;
         advance();  // {
         skip_space();
         if (i_ < s_.size() && s_[i_] == '}') return advance();
+        std::unordered_map<std::string, size_t> seen;
         while (!failed_) {
             skip_space();
             if (i_ >= s_.size() || s_[i_] != '"') return fail_here("expected a key in double quotes");
-            jmember m;
+            json_member m;
             m.line = line_;
             m.column = col_;
             bool plain = false;
             parse_string(m.key, plain);
             if (failed_) return;
             const std::string child = pointer + "/" + pointer_token(m.key);
-            for (const jmember& other : v.members)
-                if (other.key == m.key)
-                    return fail_at("process.duplicate_key", m.line, m.column,
-                                   "The key `" + m.key +
-                                       "` appears twice in the same object (first at line " +
-                                       std::to_string(other.line) + ").",
-                                   child);
+            if (const json_member* other = duplicate_of(v.members, m.key, seen))
+                return fail_at("duplicate_key", m.line, m.column,
+                               "The key `" + m.key + "` appears twice in the same object of " +
+                                   noun_of(source_) + " (first at line " + std::to_string(other->line) + ").",
+                               child);
             skip_space();
             if (i_ >= s_.size() || s_[i_] != ':') return fail_here("expected `:` after the key");
             advance();
@@ -164,14 +175,14 @@ private:
         }
     }
 
-    void parse_array(jvalue& v, const std::string& pointer, int depth) {
-        v.kind = jvalue::array_v;
+    void parse_array(json_value& v, const std::string& pointer, int depth) {
+        v.kind = json_value::array_v;
         advance();  // [
         skip_space();
         if (i_ < s_.size() && s_[i_] == ']') return advance();
         while (!failed_) {
             skip_space();
-            jvalue item;
+            json_value item;
             parse_value(item, pointer + "/" + std::to_string(v.items.size()), depth);
             if (failed_) return;
             v.items.push_back(std::move(item));
@@ -287,7 +298,7 @@ private:
         }
     }
 
-    void parse_number(jvalue& v) {
+    void parse_number(json_value& v) {
         const size_t start = i_;
         auto digits = [&] {
             size_t n = 0;
@@ -314,12 +325,28 @@ private:
         }
         // strtod on a NUL-terminated copy; the engine never changes the "C" locale.
         const std::string copy(s_.substr(start, i_ - start));
-        v.kind = jvalue::number_v;
+        v.kind = json_value::number_v;
         v.number = std::strtod(copy.c_str(), nullptr);
         if (!std::isfinite(v.number)) fail_here("the number " + copy + " is too large");
     }
 
+    // The member already read under `key`: a scan for small objects, a hash index
+    // once an object is large, so a hostile 100k-key object stays linear.
+    static const json_member* duplicate_of(const std::vector<json_member>& members, const std::string& key,
+                                           std::unordered_map<std::string, size_t>& seen) {
+        constexpr size_t scan_limit = 16;
+        if (members.size() < scan_limit) {
+            for (const json_member& other : members)
+                if (other.key == key) return &other;
+            return nullptr;
+        }
+        for (size_t k = seen.size(); k < members.size(); ++k) seen.emplace(members[k].key, k);
+        const auto it = seen.find(key);
+        return it == seen.end() ? nullptr : &members[it->second];
+    }
+
     std::string_view s_;
+    const json_source& source_;
     size_t i_ = 0;
     uint32_t line_ = 1;
     uint32_t col_ = 1;
@@ -329,8 +356,27 @@ private:
 
 }  // namespace
 
-result<jvalue> read_json(std::string_view text) {
-    return reader(text).run();
+result<json_value> read_json(std::string_view text, const json_source& source) {
+    return reader(text, source).run();
 }
 
-}  // namespace revdiag::process_detail
+result<json_value> read_json_object(std::string_view text, const json_source& source) {
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        json_value empty;
+        empty.kind = json_value::object_v;
+        empty.line = 1;
+        empty.column = 1;
+        return empty;
+    }
+    result<json_value> doc = read_json(text, source);
+    if (doc && !doc->is_object()) {
+        std::string noun(source.noun);
+        noun[0] = static_cast<char>(noun[0] - 'a' + 'A');
+        return make_error(std::string(source.name) + ".type",
+                          noun + " must be a JSON object, got " + std::string(kind_name(doc->kind)) + ".",
+                          location{std::string(source.name), doc->line, doc->column, "", ""});
+    }
+    return doc;
+}
+
+}  // namespace revdiag

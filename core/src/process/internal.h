@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "json/envelope.h"
 #include "revdiag/process.h"
@@ -15,6 +16,12 @@ std::string stage_key(std::string_view text);
 
 /// The revdiag.process/1 document of a process, keys in a fixed order.
 ojson process_to_ojson(const process& p);
+
+/// Load a revdiag.process/1 document already read, at `pointer` in a document of
+/// `source` (process_in_options: the "process" of audit options, whose errors
+/// then keep the options' line and column). Errors: load_process's.
+result<process> load_process(const json_value& doc, const json_source& source, const std::string& pointer,
+                             const std::vector<std::string>& extra_fields);
 
 /// The process findings as a JSON array.
 ojson findings_to_ojson(const std::vector<process_finding>& findings);

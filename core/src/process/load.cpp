@@ -2,16 +2,14 @@
 // its JSON pointer and its line and column; criteria are compiled here, once.
 #include <optional>
 
-#include "json/reader.h"
+#include "json/object_reader.h"
 #include "process/internal.h"
-#include "rules/names.h"
 
 namespace revdiag {
 
 namespace {
 
-using process_detail::jmember;
-using process_detail::jvalue;
+using jvalue = json_value;
 
 constexpr std::string_view schema_id = "revdiag.process/1";
 // Thresholds beyond a hundred years are typos, not policies.
@@ -19,13 +17,12 @@ constexpr double max_threshold_days = 36500;
 
 class loader {
 public:
-    explicit loader(const std::vector<std::string>& extra) : extra_(extra) {}
+    loader(const std::vector<std::string>& extra, const json_source& source, std::string base)
+        : extra_(extra), source_(source), base_(std::move(base)) {}
 
-    result<process> run(std::string_view text) {
-        result<jvalue> doc = process_detail::read_json(text);
-        if (!doc) return doc.err();
+    result<process> run(const jvalue& doc) {
         process p;
-        read_process(*doc, p);
+        read_process(doc, p);
         if (err_) return *err_;
         return p;
     }
@@ -33,62 +30,49 @@ public:
 private:
     bool failed() const { return err_.has_value(); }
 
+    // `pointer` is relative to the process; base_ places it in the document that holds it.
     void fail(std::string code, const jvalue& at, const std::string& pointer, std::string message,
               std::string field = {}) {
         if (err_) return;
         err_ = make_error(std::move(code), std::move(message),
-                          location{"process", at.line, at.column, pointer, std::move(field)});
+                          location{std::string(source_.location_source()), at.line, at.column,
+                                   base_ + pointer, std::move(field)});
+    }
+    void fail(std::optional<error> e) {
+        if (!err_) err_ = std::move(e);
     }
 
-    static std::string shown(const std::string& pointer) {
-        return pointer.empty() ? "the document" : pointer;
+    std::string shown(const std::string& pointer) const {
+        return base_ + pointer == "" ? "the document" : base_ + pointer;
     }
 
     bool expect(const jvalue& v, jvalue::kind_t kind, const std::string& pointer) {
-        if (v.kind == kind) return true;
-        fail("process.type", v, pointer,
-             shown(pointer) + " must be " +
-                 (kind == jvalue::array_v    ? "an array"
-                  : kind == jvalue::object_v ? "an object"
-                  : kind == jvalue::bool_v   ? "true or false"
-                  : kind == jvalue::number_v ? "a number"
-                                             : "a text") +
-                 ", got " + std::string(process_detail::kind_name(v.kind)) + ".");
+        auto e = expect_kind(source_, v, kind, base_ + pointer);
+        if (!e) return true;
+        fail(std::move(e));
         return false;
+    }
+
+    json_object_reader object(const jvalue& obj, const std::string& pointer) const {
+        return json_object_reader(obj, source_, base_ + pointer);
     }
 
     // Unknown keys are errors so that a typo (`buyer_actoin`) never silently drops a setting.
     bool known_keys(const jvalue& obj, const std::string& pointer,
                     std::initializer_list<std::string_view> allowed) {
-        for (const jmember& m : obj.members) {
-            bool ok = false;
-            for (std::string_view a : allowed) ok = ok || a == m.key;
-            if (ok) continue;
-            std::string list;
-            for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-            const std::string hint =
-                rules_detail::closest_name(m.key, std::vector<std::string_view>(allowed));
-            jvalue pos;
-            pos.line = m.line;
-            pos.column = m.column;
-            fail("process.unknown_key", pos, pointer + "/" + process_detail::pointer_token(m.key),
-                 "Unknown key `" + m.key + "` in " + shown(pointer) +
-                     (hint.empty() ? "; expected one of: " + list + "." : "; did you mean " + hint + "?"));
-            return false;
-        }
-        return true;
+        auto e = object(obj, pointer).unknown_keys(allowed, shown(pointer));
+        if (!e) return true;
+        fail(std::move(e));
+        return false;
     }
 
-    static const jvalue* member(const jvalue& obj, std::string_view key) {
-        for (const jmember& m : obj.members)
-            if (m.key == key) return &m.value;
-        return nullptr;
-    }
+    static const jvalue* member(const jvalue& obj, std::string_view key) { return obj.find(key); }
 
     void missing(const jvalue& obj, const std::string& pointer, std::string_view key,
                  const std::string& what) {
-        fail("process.missing", obj, pointer + "/" + std::string(key),
-             what + " at " + shown(pointer) + " has no `" + std::string(key) + "`.");
+        std::optional<error> e;
+        object(obj, pointer).required(key, what, e);
+        fail(std::move(e));
     }
 
     bool read_text(const jvalue& obj, const std::string& pointer, std::string_view key, std::string& out,
@@ -98,7 +82,7 @@ private:
             if (required) missing(obj, pointer, key, owner_desc);
             return !required;
         }
-        if (!expect(*v, jvalue::string_v, pointer + "/" + std::string(key))) return false;
+        if (!expect(*v, jvalue::string_v, child_pointer(pointer, key))) return false;
         out = v->text;
         return true;
     }
@@ -106,7 +90,7 @@ private:
     bool read_flag(const jvalue& obj, const std::string& pointer, std::string_view key, bool& out) {
         const jvalue* v = member(obj, key);
         if (!v) return true;
-        if (!expect(*v, jvalue::bool_v, pointer + "/" + std::string(key))) return false;
+        if (!expect(*v, jvalue::bool_v, child_pointer(pointer, key))) return false;
         out = v->boolean;
         return true;
     }
@@ -114,12 +98,12 @@ private:
     bool read_days(const jvalue& obj, const std::string& pointer, std::string_view key, int& out) {
         const jvalue* v = member(obj, key);
         if (!v) return true;
-        const std::string ptr = pointer + "/" + std::string(key);
+        const std::string ptr = child_pointer(pointer, key);
         if (!expect(*v, jvalue::number_v, ptr)) return false;
         if (!v->integral || v->number < 0 || v->number > max_threshold_days) {
             fail("process.value", *v, ptr,
-                 ptr + " must be a whole number of days from 0 to 36500, got " + dump_json(ojson(v->number)) +
-                     ".");
+                 shown(ptr) + " must be a whole number of days from 0 to 36500, got " +
+                     dump_json(ojson(v->number)) + ".");
             return false;
         }
         out = static_cast<int>(v->number);
@@ -130,14 +114,14 @@ private:
                     std::vector<std::string>& out) {
         const jvalue* v = member(obj, key);
         if (!v) return true;
-        const std::string ptr = pointer + "/" + std::string(key);
+        const std::string ptr = child_pointer(pointer, key);
         if (!expect(*v, jvalue::array_v, ptr)) return false;
         out.clear();
         for (size_t i = 0; i < v->items.size(); ++i) {
-            const std::string item_ptr = ptr + "/" + std::to_string(i);
+            const std::string item_ptr = child_pointer(ptr, i);
             if (!expect(v->items[i], jvalue::string_v, item_ptr)) return false;
             if (v->items[i].text.find_first_not_of(" \t") == std::string::npos) {
-                fail("process.value", v->items[i], item_ptr, item_ptr + " is empty.");
+                fail("process.value", v->items[i], item_ptr, shown(item_ptr) + " is empty.");
                 return false;
             }
             out.push_back(v->items[i].text);
@@ -157,9 +141,8 @@ private:
         if (schema->kind != jvalue::string_v || schema->text != schema_id) {
             fail("process.schema", *schema, "/schema",
                  "The schema must be \"revdiag.process/1\", got " +
-                     (schema->kind == jvalue::string_v
-                          ? "\"" + schema->text + "\""
-                          : std::string(process_detail::kind_name(schema->kind))) +
+                     (schema->kind == jvalue::string_v ? "\"" + schema->text + "\""
+                                                       : std::string(kind_name(schema->kind))) +
                      ".");
             return;
         }
@@ -173,7 +156,7 @@ private:
         }
         for (size_t i = 0; i < stages->items.size() && !failed(); ++i) {
             stage s;
-            read_stage(stages->items[i], "/stages/" + std::to_string(i), s);
+            read_stage(stages->items[i], child_pointer("/stages", i), s);
             p.stages.push_back(std::move(s));
         }
         if (failed()) return;
@@ -190,7 +173,8 @@ private:
             return;
         if (!read_text(v, ptr, "id", s.id, "The stage", true)) return;
         if (s.id.find_first_not_of(" \t") == std::string::npos) {
-            fail("process.value", *member(v, "id"), ptr + "/id", "The stage at " + ptr + " has an empty id.");
+            fail("process.value", *member(v, "id"), ptr + "/id",
+                 "The stage at " + shown(ptr) + " has an empty id.");
             return;
         }
         if (!read_text(v, ptr, "name", s.name, "The stage", true)) return;
@@ -244,7 +228,7 @@ private:
         if (!read_text(v, ptr, "id", c.id, "The criterion", true)) return;
         if (c.id.find_first_not_of(" \t") == std::string::npos) {
             fail("process.value", *member(v, "id"), ptr + "/id",
-                 "The criterion at " + ptr + " has an empty id.");
+                 "The criterion at " + shown(ptr) + " has an empty id.");
             return;
         }
         if (!read_text(v, ptr, "label", c.label, "The criterion", false)) return;
@@ -262,6 +246,9 @@ private:
         jvalue pos = rule_value;
         if (rule_value.plain && e.at.column > 0) pos.column = rule_value.column + e.at.column;
         fail(e.code, pos, ptr + "/rule", "Stage " + s.id + ", criterion " + c.id + ": " + e.message, c.id);
+        // The column inside the rule text is exact even when the file's is not: the
+        // page shows it beside the rule field.
+        if (err_) err_->at.rule_column = e.at.column;
     }
 
     void read_thresholds(const jvalue& v, thresholds& t) {
@@ -293,7 +280,7 @@ private:
         for (size_t i = 0; i < p.stages.size() && !failed(); ++i) {
             const stage& s = p.stages[i];
             const jvalue& sv = stages.items[i];
-            const std::string ptr = "/stages/" + std::to_string(i);
+            const std::string ptr = child_pointer("/stages", i);
             if (s.holding && ++holding > 1) {
                 fail("process.value", sv, ptr + "/holding",
                      "Only one stage may be the holding stage; " + s.id + " is a second.", s.id);
@@ -351,13 +338,26 @@ private:
     }
 
     const std::vector<std::string>& extra_;
+    const json_source& source_;
+    std::string base_;
     std::optional<error> err_;
 };
 
 }  // namespace
 
 result<process> load_process(std::string_view json_text, const std::vector<std::string>& extra_fields) {
-    return loader(extra_fields).run(json_text);
+    result<json_value> doc = read_json(json_text, process_input);
+    if (!doc) return doc.err();
+    return loader(extra_fields, process_input, "").run(*doc);
 }
+
+namespace process_detail {
+
+result<process> load_process(const json_value& doc, const json_source& source, const std::string& pointer,
+                             const std::vector<std::string>& extra_fields) {
+    return loader(extra_fields, source, pointer).run(doc);
+}
+
+}  // namespace process_detail
 
 }  // namespace revdiag

@@ -26,21 +26,6 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
     return true;
 }
 
-// Levenshtein distance, case ignored; names are short, so the quadratic table is cheap.
-size_t distance(std::string_view a, std::string_view b) {
-    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        cur[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t sub = prev[j - 1] + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1);
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-        }
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 }  // namespace
 
 const function_info* find_function(std::string_view name) {
@@ -75,22 +60,6 @@ std::string suggest_field(std::string_view lowered, const std::vector<std::strin
     for (const canonical_field& f : canonical_fields()) names.push_back(f.id);
     for (const std::string& e : extra) names.push_back(e);
     return closest_name(lowered, names);
-}
-
-std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates) {
-    // Two edits catch a swapped pair of letters or a dropped one without
-    // suggesting unrelated names for short words.
-    const size_t limit = word.size() >= 6 ? 2 : 1;
-    std::string best;
-    size_t best_distance = limit + 1;
-    for (std::string_view c : candidates) {
-        const size_t d = distance(word, c);
-        if (d < best_distance) {
-            best_distance = d;
-            best = std::string(c);
-        }
-    }
-    return best;
 }
 
 }  // namespace revdiag::rules_detail

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "json/object_reader.h"
 #include "rules/program.h"
 
 namespace revdiag::rules_detail {
@@ -35,7 +36,7 @@ bool resolve_field(std::string_view lowered, const std::vector<std::string>& ext
 /// The known field closest to a misspelled one, or "" when none is close.
 std::string suggest_field(std::string_view lowered, const std::vector<std::string>& extra);
 
-/// The candidate within a small edit distance of `word` (case ignored), or "".
-std::string closest_name(std::string_view word, const std::vector<std::string_view>& candidates);
+/// "Did you mean": the json module's, shared with every input's unknown keys.
+using revdiag::closest_name;
 
 }  // namespace revdiag::rules_detail

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/embedded.h"
+#include "json/reader.h"
 #include "revdiag/diagnostic.h"
 #include "snapshot/draft.h"
 
@@ -23,14 +24,16 @@ error data_error(const std::string& what) {
                       location{"snapshot", 0, 0, "", ""});
 }
 
-const ojson* child(const ojson& j, const std::string& key) {
-    if (!j.is_object()) return nullptr;
-    const auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
+// The drafting data is read with the engine's JSON reader (a json_value tree);
+// what goes into the drafted process is written with nlohmann.
+using data_value = json_value;
+
+const data_value* child(const data_value& j, const std::string& key) {
+    return j.find(key);
 }
 
-std::string text_of(const ojson* j) {
-    return j && j->is_string() ? j->get<std::string>() : std::string();
+std::string text_of(const data_value* j) {
+    return j && j->is_string() ? j->text : std::string();
 }
 
 // Case, spacing and punctuation ignored, as the process loader matches stages.
@@ -43,39 +46,40 @@ std::string normalized(std::string_view s) {
 }
 
 // The chosen choice object of a question in the drafting data.
-const ojson* chosen_choice(const ojson& data, const answer_set& answers, const std::string& qid) {
+const data_value* chosen_choice(const data_value& data, const answer_set& answers, const std::string& qid) {
     std::string cid;
     for (const auto& [q, c] : answers.chosen)
         if (q == qid) cid = c;
-    const ojson* questions = child(data, "questions");
+    const data_value* questions = child(data, "questions");
     if (!questions || !questions->is_array()) return nullptr;
-    for (const ojson& q : *questions) {
+    for (const data_value& q : questions->items) {
         if (text_of(child(q, "id")) != qid) continue;
-        const ojson* choices = child(q, "choices");
+        const data_value* choices = child(q, "choices");
         if (!choices || !choices->is_array()) return nullptr;
-        for (const ojson& c : *choices)
+        for (const data_value& c : choices->items)
             if (text_of(child(c, "id")) == cid) return &c;
     }
     return nullptr;
 }
 
-int points_of(const ojson* choice) {
-    const ojson* p = choice ? child(*choice, "points") : nullptr;
-    return p && p->is_number_integer() ? p->get<int>() : 0;
+int points_of(const data_value* choice) {
+    const data_value* p = choice ? child(*choice, "points") : nullptr;
+    return p && p->is_number() && p->integral ? static_cast<int>(p->number) : 0;
 }
 
 // Adds CRM stage names as aliases of the first listed stage present in this
 // shape, skipping any spelling that already names a stage.
-void add_aliases(const ojson* entries, ojson& stages, std::set<std::string>& taken) {
+void add_aliases(const data_value* entries, ojson& stages, std::set<std::string>& taken) {
     if (!entries || !entries->is_array()) return;
-    for (const ojson& e : *entries) {
-        if (!e.is_array() || e.size() != 2 || !e[0].is_string() || !e[1].is_array()) continue;
-        const std::string alias = e[0].get<std::string>();
+    for (const data_value& e : entries->items) {
+        if (!e.is_array() || e.items.size() != 2 || !e.items[0].is_string() || !e.items[1].is_array())
+            continue;
+        const std::string alias = e.items[0].text;
         if (!taken.insert(normalized(alias)).second) continue;
-        for (const ojson& target : e[1]) {
+        for (const data_value& target : e.items[1].items) {
             bool placed = false;
             for (ojson& s : stages)
-                if (target.is_string() && text_of(child(s, "id")) == target.get<std::string>()) {
+                if (target.is_string() && s["id"].is_string() && s["id"].get<std::string>() == target.text) {
                     s["aliases"].push_back(alias);
                     placed = true;
                     break;
@@ -91,22 +95,23 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
     const auto bank = snapshot_bank();
     if (!bank) return bank.err();
     const std::string_view raw = embedded_file("snapshot_questions.json");
-    const ojson data = ojson::parse(raw.begin(), raw.end(), nullptr, false);
-    if (data.is_discarded()) return data_error("the file is not JSON");
+    const result<data_value> read = read_json(raw, bank_input);
+    if (!read) return data_error("the file is not JSON");
+    const data_value& data = *read;
 
     snap::drafting d;
-    const ojson* cycle = chosen_choice(data, answers, "cycle");
-    const ojson* evaluation = chosen_choice(data, answers, "evaluation");
-    const ojson* team = chosen_choice(data, answers, "team");
-    const ojson* handoff = chosen_choice(data, answers, "handoff");
-    const ojson* crm = chosen_choice(data, answers, "crm");
+    const data_value* cycle = chosen_choice(data, answers, "cycle");
+    const data_value* evaluation = chosen_choice(data, answers, "evaluation");
+    const data_value* team = chosen_choice(data, answers, "team");
+    const data_value* handoff = chosen_choice(data, answers, "handoff");
+    const data_value* crm = chosen_choice(data, answers, "crm");
     if (!cycle || !evaluation || !team || !handoff || !crm)
         return data_error(
             "a question the drafting needs (cycle, evaluation, team, handoff, crm) is not answered");
     d.complexity = points_of(cycle) + points_of(chosen_choice(data, answers, "deal_size")) +
                    points_of(chosen_choice(data, answers, "buyers")) + points_of(evaluation);
-    const ojson* evaluates = child(*evaluation, "evaluation");
-    const bool has_evaluation = evaluates && evaluates->is_boolean() && evaluates->get<bool>();
+    const data_value* evaluates = child(*evaluation, "evaluation");
+    const bool has_evaluation = evaluates && evaluates->is_bool() && evaluates->boolean;
     if (has_evaluation && d.complexity >= evaluated_min_points)
         d.shape = "evaluated";
     else if (d.complexity <= lean_max_points)
@@ -116,9 +121,9 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
     else
         d.shape = "full";
 
-    const ojson* shape = child(data, "shapes") ? child(*child(data, "shapes"), d.shape) : nullptr;
-    const ojson* templates = child(data, "stage_templates");
-    const ojson* limits = child(*cycle, "thresholds");
+    const data_value* shape = child(data, "shapes") ? child(*child(data, "shapes"), d.shape) : nullptr;
+    const data_value* templates = child(data, "stage_templates");
+    const data_value* limits = child(*cycle, "thresholds");
     if (!shape || !templates || !limits || !child(*shape, "stages") || !child(*shape, "stages")->is_array())
         return data_error("shape \"" + d.shape +
                           "\", its stages, the stage templates or the cycle thresholds are missing");
@@ -126,7 +131,7 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
     d.shape_why = text_of(child(*shape, "why"));
 
     // Founders sell in both roles; otherwise the handoff answer names them.
-    const ojson* roles = child(*team, "roles") ? child(*team, "roles") : child(*handoff, "roles");
+    const data_value* roles = child(*team, "roles") ? child(*team, "roles") : child(*handoff, "roles");
     const std::string opening = roles ? text_of(child(*roles, "opening")) : std::string();
     const std::string closing = roles ? text_of(child(*roles, "closing")) : std::string();
     if (opening.empty() || closing.empty())
@@ -134,48 +139,49 @@ result<snapshot_draft> draft_snapshot(const answer_set& answers) {
 
     ojson stages = ojson::array();
     std::set<std::string> taken;
-    for (const ojson& entry : *child(*shape, "stages")) {
-        if (!entry.is_array() || entry.size() != 2 || !entry[0].is_string() || !entry[1].is_number())
+    for (const data_value& entry : child(*shape, "stages")->items) {
+        if (!entry.is_array() || entry.items.size() != 2 || !entry.items[0].is_string() ||
+            !entry.items[1].is_number())
             return data_error("a stage entry of shape \"" + d.shape + "\" is not [template, probability]");
-        const ojson* t = child(*templates, entry[0].get<std::string>());
-        if (!t) return data_error("the stage template \"" + entry[0].get<std::string>() + "\" is missing");
+        const data_value* t = child(*templates, entry.items[0].text);
+        if (!t) return data_error("the stage template \"" + entry.items[0].text + "\" is missing");
         ojson s;
         s["id"] = text_of(child(*t, "id"));
         s["name"] = text_of(child(*t, "name"));
         s["buyer_action"] = text_of(child(*t, "buyer_action"));
         s["owner_role"] = text_of(child(*t, "phase")) == "opening" ? opening : closing;
-        s["probability"] = entry[1];
+        s["probability"] = to_ojson(entry.items[1]);
         s["aliases"] = ojson::array();
-        s["criteria"] = child(*t, "criteria") ? *child(*t, "criteria") : ojson::array();
+        s["criteria"] = child(*t, "criteria") ? to_ojson(*child(*t, "criteria")) : ojson::array();
         for (const char* flag : {"closed_won", "closed_lost", "follow_up", "holding"})
-            if (const ojson* f = child(*t, flag); f && f->is_boolean() && f->get<bool>()) s[flag] = true;
+            if (const data_value* f = child(*t, flag); f && f->is_bool() && f->boolean) s[flag] = true;
         taken.insert(normalized(s["id"].get<std::string>()));
         taken.insert(normalized(s["name"].get<std::string>()));
         stages.push_back(std::move(s));
     }
     const std::string crm_id = text_of(child(*crm, "id"));
     d.crm_label = text_of(child(*crm, "label"));
-    if (const ojson* per_crm = child(data, "crm_aliases"))
+    if (const data_value* per_crm = child(data, "crm_aliases"))
         add_aliases(child(*per_crm, crm_id), stages, taken);
     add_aliases(child(data, "common_aliases"), stages, taken);
 
     d.process["schema"] = "revdiag.process/1";
     d.process["name"] = "Drafted sales process (" + d.shape_label + ")";
     d.process["stages"] = std::move(stages);
-    d.process["thresholds"] = *limits;
+    d.process["thresholds"] = to_ojson(*limits);
 
     for (const question& q : bank->questions)
         for (const auto& [qid, cid] : answers.chosen) {
             if (qid != q.id) continue;
             for (const answer_choice& c : q.choices)
                 if (c.id == cid) d.told.emplace_back(q.text, c.label);
-            if (const ojson* c = chosen_choice(data, answers, qid))
+            if (const data_value* c = chosen_choice(data, answers, qid))
                 if (const std::string advice = text_of(child(*c, "advice")); !advice.empty())
                     d.advice.push_back(advice);
         }
-    if (const ojson* setup = child(data, "crm_setup");
+    if (const data_value* setup = child(data, "crm_setup");
         setup && child(*setup, crm_id) && child(*setup, crm_id)->is_array())
-        for (const ojson& step : *child(*setup, crm_id)) d.crm_setup.push_back(text_of(&step));
+        for (const data_value& step : child(*setup, crm_id)->items) d.crm_setup.push_back(text_of(&step));
 
     snapshot_draft out;
     out.shape = d.shape;
