@@ -23,11 +23,12 @@ struct loaded {
 };
 
 loaded load(const fs::path& csv) {
-    nlohmann::json options = nlohmann::json::object();
     fs::path extra = csv;
     extra.replace_extension(".options.json");
-    if (fs::exists(extra)) options = test::parse(test::read_file(extra.string()));
-    auto req = detail::read_audit_options(options);
+    auto options = read_json_object(fs::exists(extra) ? test::read_file(extra.string()) : std::string(),
+                                    options_input);
+    REQUIRE(options.has_value());
+    auto req = detail::read_audit_options(*options);
     REQUIRE(req.has_value());
     auto read = read_deals(test::read_file(csv.string()), req->ingest);
     REQUIRE(read.has_value());

@@ -102,7 +102,7 @@ result<std::vector<measured_layer>> read_audit_option(const json_value& options,
                                  at + "/id");
         const json_value* score = l.find("score");
         const double s = score && score->is_number() ? score->number : -1.0;
-        if (score && score->is_null()) continue;  // a layer the export could not measure
+        if (score && score->kind == json_value::null_v) continue;  // a layer the export could not measure
         if (!(s >= 0.0 && s <= 100.0))
             return options_error(score ? *score : l,
                                  "Audit layer \"" + id->text + "\" needs a \"score\" from 0 to 100.",

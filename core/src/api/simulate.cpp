@@ -7,7 +7,7 @@
 namespace revdiag::detail {
 
 result<simulate_request> read_simulate_request(std::string_view options_json) {
-    auto options = parse_json_object(options_json, "options");
+    auto options = read_json_object(options_json, options_input);
     if (!options) return options.err();
     auto settings = simulate_detail::read_simulate_settings(*options);
     if (!settings) return settings.err();

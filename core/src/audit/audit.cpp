@@ -417,7 +417,7 @@ struct deal_judge::impl {
     audit_report scratch;
     audit_options options;
     engine e;
-    impl(const deal_table& t, const process& p, const audit_options& o) : options(o), e(t, p, 0, scratch) {}
+    impl(const deal_table& t, const process& p, const audit_options& o) : options(o), e(t, p, 0, scratch, o.evidence) {}
 };
 
 deal_judge::deal_judge(const deal_table& table, const process& p, const audit_options& options)

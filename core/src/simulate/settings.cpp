@@ -2,64 +2,55 @@
 
 #include <cmath>
 
+#include "json/object_reader.h"
+
 namespace revdiag::simulate_detail {
 
 namespace {
 
-using json = nlohmann::json;
-
-std::string token(std::string_view key) {
-    std::string out;
-    for (const char c : key) {
-        if (c == '~')
-            out += "~0";
-        else if (c == '/')
-            out += "~1";
-        else
-            out.push_back(c);
-    }
-    return out;
-}
-
-error fail(const char* code, const std::string& pointer, const std::string& message) {
-    return make_error(code, message, location{"options", 0, 0, pointer, ""});
-}
-
-std::string shown(const json& v) {
-    return v.dump(-1, ' ', false, json::error_handler_t::replace);
+error fail(const char* code, const json_value& at, const std::string& pointer, const std::string& message) {
+    return json_error(options_input, code, at, pointer, message);
 }
 
 // A whole number in [lo, hi] at `pointer`, or an error naming the range.
-std::optional<error> whole(const json& v, const std::string& pointer, int64_t lo, int64_t hi, int64_t& out) {
-    if (!v.is_number_integer() && !(v.is_number_float() && std::floor(v.get<double>()) == v.get<double>()))
-        return fail("options.type", pointer,
-                    "The option " + pointer + " must be a whole number, not " + shown(v) + ".");
-    const double d = v.get<double>();
-    if (d < static_cast<double>(lo) || d > static_cast<double>(hi))
-        return fail("options.range", pointer,
+std::optional<error> whole(const json_value& v, const std::string& pointer, int64_t lo, int64_t hi,
+                           int64_t& out) {
+    if (!v.is_number() || std::floor(v.number) != v.number)
+        return fail("type", v, pointer,
+                    "The option " + pointer + " must be a whole number, not " + shown_value(v) + ".");
+    if (v.number < static_cast<double>(lo) || v.number > static_cast<double>(hi))
+        return fail("range", v, pointer,
                     "The option " + pointer + " must be from " + std::to_string(lo) + " to " +
-                        std::to_string(hi) + ", not " + shown(v) + ".");
-    out = v.is_number_integer() ? v.get<int64_t>() : static_cast<int64_t>(d);
+                        std::to_string(hi) + ", not " + shown_value(v) + ".");
+    out = static_cast<int64_t>(v.number);
     return std::nullopt;
 }
 
-std::optional<error> rate(const json& v, const std::string& pointer, double& out) {
-    if (!v.is_number() || !(v.get<double>() >= 0 && v.get<double>() <= 1))
-        return fail(v.is_number() ? "options.range" : "options.type", pointer,
+std::optional<error> rate(const json_value& v, const std::string& pointer, double& out) {
+    if (!v.is_number() || !(v.number >= 0 && v.number <= 1))
+        return fail(v.is_number() ? "range" : "type", v, pointer,
                     "The response rate " + pointer + " must be a daily probability from 0 to 1, not " +
-                        shown(v) + ".");
-    out = v.get<double>();
+                        shown_value(v) + ".");
+    out = v.number;
     return std::nullopt;
 }
+
+// Seeds are read exactly up to 2^53 - 1, the largest whole number a JSON number
+// carries without rounding in every reader (and in the page's JavaScript).
+constexpr int64_t max_seed = (int64_t{1} << 53) - 1;
 
 }  // namespace
 
-result<simulate_settings> read_simulate_settings(const json& options) {
+result<simulate_settings> read_simulate_settings(const json_value& options) {
     simulate_settings s;
-    for (auto it = options.begin(); it != options.end(); ++it) {
-        const std::string& key = it.key();
-        const json& v = it.value();
-        const std::string at = "/" + token(key);
+    s.audit_options.kind = json_value::object_v;
+    s.audit_options.line = options.line;
+    s.audit_options.column = options.column;
+    s.set.kind = json_value::object_v;
+    for (const json_member& m : options.members) {
+        const std::string& key = m.key;
+        const json_value& v = m.value;
+        const std::string at = child_pointer("", key);
         int64_t n = 0;
         if (key == "days") {
             if (auto e = whole(v, at, 0, 3650, n)) return *e;
@@ -68,16 +59,17 @@ result<simulate_settings> read_simulate_settings(const json& options) {
             if (auto e = whole(v, at, 1, 1000000, n)) return *e;
             s.forecast.trials = static_cast<uint64_t>(n);
         } else if (key == "seed") {
-            if (!v.is_number_unsigned())
-                return fail("options.type", at,
-                            "The seed must be a whole number of 0 or more, not " + shown(v) + ".");
-            s.forward.seed = s.forecast.seed = v.get<uint64_t>();
+            if (!v.is_number() || std::floor(v.number) != v.number || v.number < 0 ||
+                v.number > static_cast<double>(max_seed))
+                return fail("type", v, at,
+                            "The seed must be a whole number from 0 to 9007199254740991, not " + shown_value(v) +
+                                ".");
+            s.forward.seed = s.forecast.seed = static_cast<uint64_t>(v.number);
         } else if (key == "horizon") {
             if (v.is_string()) {
-                s.horizon_date = parse_iso_date(v.get<std::string>());
+                s.horizon_date = parse_iso_date(v.text);
                 if (!s.horizon_date)
-                    return fail("options.date", at,
-                                "The horizon \"" + v.get<std::string>() + "\" is not a YYYY-MM-DD date.");
+                    return fail("date", v, at, "The horizon \"" + v.text + "\" is not a YYYY-MM-DD date.");
             } else {
                 if (auto e = whole(v, at, 0, 3650, n)) return *e;
                 s.horizon_days = static_cast<int>(n);
@@ -92,40 +84,41 @@ result<simulate_settings> read_simulate_settings(const json& options) {
             if (auto e = whole(v, at, 0, 100000, n)) return *e;
             s.events = static_cast<size_t>(n);
         } else if (key == "target") {
-            if (!v.is_number() || !(v.get<double>() >= 0) || v.get<double>() > 1e15)
-                return fail("options.type", at,
-                            "The target must be an amount of 0 or more, not " + shown(v) + ".");
-            s.forecast.target_cents = std::llround(v.get<double>() * 100.0);
+            if (!v.is_number() || !(v.number >= 0) || v.number > 1e15)
+                return fail("type", v, at,
+                            "The target must be an amount from 0 to 1e15, not " + shown_value(v) + ".");
+            s.forecast.target_cents = std::llround(v.number * 100.0);
         } else if (key == "policy") {
-            const std::string p = v.is_string() ? v.get<std::string>() : "";
+            const std::string p = v.is_string() ? v.text : "";
             if (p != "none" && p != "enforced")
-                return fail("options.value", at,
-                            "The policy must be \"none\" or \"enforced\", not " + shown(v) + ".");
+                return fail("value", v, at,
+                            "The policy must be \"none\" or \"enforced\", not " + shown_value(v) + ".");
             s.forward.policy = p == "none" ? forward_policy::none : forward_policy::enforced;
         } else if (key == "probabilities") {
-            const std::string p = v.is_string() ? v.get<std::string>() : "";
+            const std::string p = v.is_string() ? v.text : "";
             if (p != "process" && p != "learned")
-                return fail("options.value", at,
-                            "The probabilities must be \"process\" or \"learned\", not " + shown(v) + ".");
+                return fail("value", v, at,
+                            "The probabilities must be \"process\" or \"learned\", not " + shown_value(v) +
+                                ".");
             s.forecast.learned = p == "learned";
         } else if (key == "response_rate") {
-            s.response_rate = v;
+            s.response_rate = to_ojson(v);
             if (v.is_object()) {
-                for (auto r = v.begin(); r != v.end(); ++r) {
+                for (const json_member& r : v.members) {
                     double x = 0;
-                    if (auto e = rate(r.value(), at + "/" + token(r.key()), x)) return *e;
-                    s.forward.rates.per_stage.emplace_back(r.key(), x);
+                    if (auto e = rate(r.value, child_pointer(at, r.key), x)) return *e;
+                    s.forward.rates.per_stage.emplace_back(r.key, x);
                 }
             } else if (auto e = rate(v, at, s.forward.rates.all)) {
                 return *e;
             }
         } else if (key == "set") {
             if (!v.is_object())
-                return fail("options.type", at,
-                            "The option /set must be an object of threshold: value, not " + shown(v) + ".");
+                return fail("type", v, at,
+                            "The option /set must be an object of threshold: value, not " + shown_value(v) + ".");
             s.set = v;
         } else {
-            s.audit_options[key] = v;  // read_audit_options checks it
+            s.audit_options.members.push_back(m);  // read_audit_options checks it
         }
     }
     return s;
@@ -134,10 +127,10 @@ result<simulate_settings> read_simulate_settings(const json& options) {
 result<std::vector<changed_setting>> apply_settings(process& p, const simulate_settings& s) {
     std::vector<changed_setting> changes;
     thresholds& t = p.limits;
-    for (auto it = s.set.begin(); it != s.set.end(); ++it) {
-        const std::string& key = it.key();
-        const json& v = it.value();
-        const std::string at = "/set/" + token(key);
+    for (const json_member& m : s.set.members) {
+        const std::string& key = m.key;
+        const json_value& v = m.value;
+        const std::string at = child_pointer("/set", key);
         int* number = key == "follow_up_business_days"    ? &t.follow_up_business_days
                       : key == "reengage_after_days"      ? &t.reengage_after_days
                       : key == "inactive_after_days"      ? &t.inactive_after_days
@@ -146,7 +139,7 @@ result<std::vector<changed_setting>> apply_settings(process& p, const simulate_s
         if (number) {
             int64_t n = 0;
             if (auto e = whole(v, at, 0, 3650, n)) return *e;
-            changes.push_back({key, *number, n});
+            changes.push_back({key, ojson(*number), ojson(n)});
             *number = static_cast<int>(n);
             continue;
         }
@@ -154,29 +147,30 @@ result<std::vector<changed_setting>> apply_settings(process& p, const simulate_s
                                          : key == "owner_shared_patterns" ? &t.owner_shared_patterns
                                                                           : nullptr;
         if (!list)
-            return fail("options.unknown_key", at,
+            return fail("unknown_key", v, at,
                         "The setting \"" + key +
                             "\" is not a process threshold (follow_up_business_days, reengage_after_days, "
                             "inactive_after_days, reengagement_window_days, roster, owner_shared_patterns).");
         std::vector<std::string> values;
         if (!v.is_array())
-            return fail("options.type", at,
-                        "The setting " + at + " must be a list of names, not " + shown(v) + ".");
-        for (size_t i = 0; i < v.size(); ++i) {
-            if (!v[i].is_string())
-                return fail("options.type", at + "/" + std::to_string(i),
-                            "Each name of " + at + " must be text, not " + shown(v[i]) + ".");
-            values.push_back(v[i].get<std::string>());
+            return fail("type", v, at,
+                        "The setting " + at + " must be a list of names, not " + shown_value(v) + ".");
+        for (size_t i = 0; i < v.items.size(); ++i) {
+            if (!v.items[i].is_string())
+                return fail("type", v.items[i], child_pointer(at, i),
+                            "Each name of " + at + " must be text, not " + shown_value(v.items[i]) + ".");
+            values.push_back(v.items[i].text);
         }
-        changes.push_back({key, *list, values});
+        changes.push_back({key, ojson(*list), ojson(values)});
         *list = std::move(values);
     }
     for (const auto& [id, r] : s.forward.rates.per_stage) {
         bool found = false;
         for (const stage& st : p.stages) found = found || st.id == id;
         if (!found)
-            return fail("options.value", "/response_rate/" + token(id),
-                        "The response rate names \"" + id + "\", which is not a stage id of the process.");
+            return make_error("options.value",
+                              "The response rate names \"" + id + "\", which is not a stage id of the process.",
+                              location{"options", 0, 0, child_pointer("/response_rate", id), ""});
     }
     return changes;
 }

@@ -3,11 +3,12 @@
 // changes applied to a process.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "json/envelope.h"
+#include "json/reader.h"
 #include "revdiag/error.h"
 #include "revdiag/process.h"
 #include "revdiag/simulate.h"
@@ -15,25 +16,25 @@
 namespace revdiag::simulate_detail {
 
 struct simulate_settings {
-    nlohmann::json audit_options = nlohmann::json::object();  // as_of, process, map, stage_map, sample
+    json_value audit_options;  // an object: as_of, process, map, stage_map, sample, evidence
     forward_options forward;
     forecast_options forecast;
     std::optional<day_t> horizon_date;  // "horizon" as a date
     int horizon_days = 90;              // "horizon" as days after as_of
-    nlohmann::json set = nlohmann::json::object();
-    nlohmann::json response_rate = 0;  // as given, for the report
+    json_value set;               // an object of threshold: value (empty when not given)
+    ojson response_rate = 0;      // as given, for the report
     size_t events = 200;               // per-deal forward events listed
 };
 
 /// The simulator keys of the options (the rest is left for the audit options).
 /// Errors: options.type, options.range, options.value, with the pointer of the value.
-result<simulate_settings> read_simulate_settings(const nlohmann::json& options);
+result<simulate_settings> read_simulate_settings(const json_value& options);
 
 /// One setting the what-if changed.
 struct changed_setting {
     std::string key;
-    nlohmann::json from;
-    nlohmann::json to;
+    ojson from;
+    ojson to;
 };
 
 /// Applies "set" to the process's thresholds and checks response rates name its
