@@ -9,13 +9,13 @@
 namespace revdiag::api {
 
 namespace {
-constexpr std::string_view schema = "revdiag.describe/1";
+constexpr std::string_view describe_schema = "revdiag.describe/1";
 }  // namespace
 
 std::string describe() {
     // Layer names are the diagnostic bank's, so the audit and the diagnostic name a layer alike.
     const result<question_bank> bank = diagnostic_bank();
-    if (!bank) return error_envelope(schema, bank.err());
+    if (!bank) return error_envelope(describe_schema, bank.err());
     ojson layers = ojson::array();
     for (size_t i = 0; i < layer_count; ++i) {
         const auto l = static_cast<layer>(i);
@@ -25,7 +25,7 @@ std::string describe() {
             if (b.id == id) named = &b;
         if (!named)
             return error_envelope(
-                schema,
+                describe_schema,
                 make_error("describe.layer", "The question bank names no layer \"" + std::string(id) + "\".",
                            location{"describe", 0, 0, "/layers", ""}));
         layers.push_back(
@@ -45,7 +45,7 @@ std::string describe() {
     body["layers"] = std::move(layers);
     body["findings"] = std::move(findings);
     body["crms"] = std::move(crms);
-    return ok_envelope(schema, body);
+    return ok_envelope(describe_schema, body);
 }
 
 }  // namespace revdiag::api
