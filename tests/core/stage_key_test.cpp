@@ -108,3 +108,45 @@ TEST_CASE("currencies written as symbols still count as different currencies", "
     CHECK_FALSE(warns_mixed("EUR", "eur"));
     CHECK_FALSE(warns_mixed("\xE2\x82\xAC", "\xE2\x82\xAC"));
 }
+
+namespace {
+std::string utf8(char32_t c) {
+    std::string s;
+    if (c < 0x80) {
+        s += static_cast<char>(c);
+    } else if (c < 0x800) {
+        s += static_cast<char>(0xC0 | (c >> 6));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        s += static_cast<char>(0xE0 | (c >> 12));
+        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        s += static_cast<char>(0xF0 | (c >> 18));
+        s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return s;
+}
+}  // namespace
+
+TEST_CASE("stage key of every code point is one code point or none and keys to itself", "[stage_key]") {
+    size_t kept = 0, folded = 0, failures = 0;
+    for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;  // surrogates are not UTF-8
+        const std::string in = utf8(c);
+        const std::string key = stage_key(in);
+        if (key.empty()) continue;
+        ++kept;
+        if (key != in) ++folded;
+        // One code point in, at most one out (simple folding never expands),
+        // and a folded letter is already in its key form.
+        const bool one = key.size() <= 4 && stage_key(key) == key &&
+                         (key.size() == 1 || (static_cast<unsigned char>(key[0]) & 0xC0) == 0xC0);
+        if (!one && ++failures <= 5) FAIL_CHECK("U+" << std::hex << static_cast<uint32_t>(c));
+    }
+    CHECK(failures == 0);
+    CHECK(folded > 500);  // ASCII, Latin, Greek, Cyrillic, Armenian, fullwidth capitals
+    CHECK(kept > 1000000);
+}
