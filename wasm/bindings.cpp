@@ -16,6 +16,12 @@ using api::session;
 std::string version() {
     return api::version();
 }
+std::string describe() {
+    return api::describe();
+}
+std::string match_stages(const std::string& process, const std::string& options) {
+    return api::match_stages(process, options);
+}
 std::string inspect(const std::string& csv, const std::string& options) {
     return api::inspect(csv, options);
 }
@@ -82,6 +88,8 @@ std::string session_flagged_csv(session& s) {
 EMSCRIPTEN_BINDINGS(revdiag) {
     using emscripten::function;
     function("version", &version);
+    function("describe", &describe);
+    function("match_stages", &match_stages);
     function("inspect", &inspect);
     function("audit", &audit);
     function("flagged_csv", &flagged_csv);

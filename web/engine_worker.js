@@ -148,6 +148,8 @@ function loadDemo(engine, payload) {
 /** One api call per type. @type {Record<string, (engine: any, payload: any, id: number) => any>} */
 const HANDLERS = {
   [MESSAGE.VERSION]: (m) => m.version(),
+  [MESSAGE.DESCRIBE]: (m) => m.describe(),
+  [MESSAGE.MATCH_STAGES]: (m, p) => m.match_stages(json(p.process), json({ values: p.values || [] })),
   [MESSAGE.SAMPLES]: (m) => m.samples(),
   [MESSAGE.SAMPLE]: (m, p) => m.sample(json(p.options || {})),
   [MESSAGE.QUESTIONS]: (m) => m.questions(),

@@ -4,7 +4,7 @@
 // process editor, exports. Panels render from the store's state.
 import { $, describeError, download, fill, formatNumber, h, todayIso } from './dom.js';
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
-import { SCREENS, createStore } from './state.js';
+import { SCREENS, createStore, crmName, readStageValues, setStageMatches, setVocabulary } from './state.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealDetail } from './ui/deal_detail.js';
@@ -36,7 +36,14 @@ const store = createStore({
   /** @type {any} */ report: null,
   /** @type {any} */ auditError: null,
   /** @type {any} */ mapError: null,
+  /** The engine's stage matches for the current process and export. @type {any[] | null} */ stageMatches: null,
   busy: false,
+});
+
+// The engine's vocabulary first: the worker answers in order, so every panel
+// that renders an engine reply already has the layer names and finding codes.
+engine.call(MESSAGE.DESCRIBE, {}).then((env) => {
+  if (env.ok) setVocabulary(env);
 });
 
 const dealDetail = createDealDetail({
@@ -219,20 +226,12 @@ async function loadDemos() {
   store.update({ demos });
 }
 
-const CRM_NAMES = Object.freeze({ hubspot: 'HubSpot', salesforce: 'Salesforce', pipedrive: 'Pipedrive', zoho: 'Zoho',
-  dynamics: 'Dynamics 365', close: 'Close', spreadsheet: 'Spreadsheet' });
-
-/** @param {any} crm */
-function crmName(crm) {
-  return typeof crm === 'string' && crm ? (/** @type {any} */ (CRM_NAMES)[crm] || crm) : '';
-}
-
 function renderDemos() {
   const demos = store.get().demos;
   fill($('#demo-list'), demos.map((/** @type {any} */ d) => {
     const name = typeof d === 'string' ? d : d.name;
     const title = (typeof d === 'object' && d.title) || name;
-    const crm = typeof d === 'object' && d.crm ? (/** @type {any} */ (CRM_NAMES)[d.crm] || d.crm) : '';
+    const crm = typeof d === 'object' ? crmName(d.crm) : '';
     return h('li', null, h('button', { type: 'button', class: 'demo-button', dataset: { demo: name },
       onclick: () => loadDemo(name, title) },
     h('span', { class: 'demo-title' }, title, crm ? h('span', { class: 'pill crm' }, crm) : null),
@@ -270,7 +269,7 @@ function render() {
   }
   // The mapping tables are rebuilt only when what they show changed, so a
   // select keeps its focus across progress and audit updates.
-  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process];
+  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process, s.stageMatches];
   if (s.screen === 'mapping' && mappingInputs.some((v, i) => v !== renderedMapping[i])) {
     renderedMapping = mappingInputs;
     const focused = document.activeElement && document.activeElement.id;
@@ -406,8 +405,25 @@ const diagnosticHooks = {
   },
 };
 
+let matchedInputs = [null, null];
+let matchSeq = 0;
+/** Ask the engine which process stage each recorded stage value matches, when the export or the process changed. */
+async function refreshStageMatches() {
+  const s = store.get();
+  if (s.inspect === matchedInputs[0] && s.process === matchedInputs[1]) return;
+  matchedInputs = [s.inspect, s.process];
+  const values = readStageValues(s.inspect).map((v) => v.value);
+  if (!s.process || !values.length) return;
+  const mine = ++matchSeq;
+  const env = await engine.call(MESSAGE.MATCH_STAGES, { process: s.process, values });
+  if (mine !== matchSeq || !env.ok) return;
+  setStageMatches(s.process, env.matches);
+  store.update({ stageMatches: env.matches });
+}
+
 store.subscribe(render);
 mountHeader();
+store.subscribe(refreshStageMatches);
 wire();
 render();
 // The worker answers in order: the demo list (the start screen's one engine

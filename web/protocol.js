@@ -11,6 +11,8 @@
   scope.REVDIAG_PROTOCOL = Object.freeze({
     MESSAGE: Object.freeze({
       VERSION: 'version',                 // {} -> revdiag.version/1
+      DESCRIBE: 'describe',               // {} -> revdiag.describe/1 (layers, finding codes, CRM names)
+      MATCH_STAGES: 'match_stages',       // {process, values} -> revdiag.stage_match/1
       SAMPLES: 'samples',                 // {} -> revdiag.samples/1
       SAMPLE: 'sample',                   // {options} -> revdiag.sample/1 (with csv)
       QUESTIONS: 'questions',             // {} -> revdiag.questions/1

@@ -1,44 +1,44 @@
 // @ts-check
 // The page's one state object and the update() that re-renders from it, plus
-// the fixed vocabulary of the five layers and tolerant readers of the engine's
-// envelopes (so panels never index into raw JSON themselves).
+// the vocabulary the engine describes (layers, finding codes, CRM names, stage
+// matches) and tolerant readers of the engine's envelopes (so panels never
+// index into raw JSON themselves).
 
-/** The five layers of DESIGN §1, in their fixed order. */
-export const LAYERS = Object.freeze([
-  { id: 'stages', name: 'Stage definitions',
-    why: 'Stages are not tied to something the buyer did, so a deal can sit in a stage it never reached.',
-    fix: 'Define each stage by the buyer action that puts a deal there, and map every CRM stage to one.' },
-  { id: 'exit_criteria', name: 'Exit criteria',
-    why: 'Deals sit in stages whose entry criteria are not met or were never written down.',
-    fix: 'Move each flagged deal back to its real stage and make the criteria required fields in the CRM.' },
-  { id: 'ownership', name: 'Ownership',
-    why: 'Deals have no owner, several owners, or a shared inbox as owner, so nobody acts next.',
-    fix: 'Give every open deal exactly one named person responsible for the next action.' },
-  { id: 'follow_up', name: 'Follow-up',
-    why: 'Proposals went out and nobody followed up when the buyer went quiet.',
-    fix: 'Follow up within the window after every proposal and move silent deals to re-engagement.' },
-  { id: 'archive', name: 'Archive rule',
-    why: 'Stale deals, expired close dates and finished re-engagements still inflate the pipeline.',
-    fix: 'Archive deals with no buyer activity past the threshold; keep only snoozed deals with a resume date.' },
-]);
+/**
+ * @typedef {{id: string, name: string, why: string, fix: string}} Layer
+ * @typedef {{code: string, layer: string, label: string, criteriaStatus: string}} Finding
+ */
 
-/** The finding codes of DESIGN §3: their layer and a short human label. */
-export const FINDINGS = Object.freeze([
-  { code: 'STAGE_UNKNOWN', layer: 'stages', label: 'stage not in the process' },
-  { code: 'EXIT_CRITERIA_UNMET', layer: 'exit_criteria', label: 'criteria not met' },
-  { code: 'EXIT_CRITERIA_UNRECORDED', layer: 'exit_criteria', label: 'criteria never recorded' },
-  { code: 'OWNER_MISSING', layer: 'ownership', label: 'no owner' },
-  { code: 'OWNER_MULTIPLE', layer: 'ownership', label: 'several owners' },
-  { code: 'OWNER_SHARED', layer: 'ownership', label: 'shared owner (team, queue, inbox)' },
-  { code: 'OWNER_NOT_IN_ROSTER', layer: 'ownership', label: 'owner not in the roster' },
-  { code: 'FOLLOW_UP_OVERDUE', layer: 'follow_up', label: 'follow-up overdue' },
-  { code: 'REENGAGE_DUE', layer: 'follow_up', label: 'due for re-engagement' },
-  { code: 'STALE', layer: 'archive', label: 'no buyer activity' },
-  { code: 'ARCHIVE_DUE', layer: 'archive', label: 're-engagement ran out' },
-  { code: 'CLOSE_DATE_PASSED', layer: 'archive', label: 'close date passed' },
-  { code: 'ACTIVITY_UNRECORDED', layer: 'archive', label: 'no activity date at all' },
-  { code: 'SNOOZED', layer: 'archive', label: 'snoozed with a resume date' },
-]);
+/** The five layers of DESIGN §1, in their fixed order, as the engine describes them (setVocabulary). @type {Layer[]} */
+export const LAYERS = [];
+
+/** The engine's finding codes with their layer and a short human label (setVocabulary). @type {Finding[]} */
+export const FINDINGS = [];
+
+/** CRM ids to the names people know them by (setVocabulary). @type {Map<string, string>} */
+const CRM_NAMES = new Map();
+
+/**
+ * Fill the vocabulary from the engine's revdiag.describe/1 envelope, once, when
+ * the engine loads. The lists are filled in place, so every module that
+ * imported them sees the engine's words.
+ * @param {any} describe
+ */
+export function setVocabulary(describe) {
+  const list = (/** @type {string} */ key) => (describe && Array.isArray(describe[key]) ? describe[key] : []);
+  LAYERS.splice(0, LAYERS.length, ...list('layers').map((/** @type {any} */ l) => Object.freeze({
+    id: String(l.id), name: String(l.name), why: String(l.why), fix: String(l.fix) })));
+  FINDINGS.splice(0, FINDINGS.length, ...list('findings').map((/** @type {any} */ f) => Object.freeze({
+    code: String(f.code), layer: String(f.layer), label: String(f.label),
+    criteriaStatus: typeof f.criteria_status === 'string' ? f.criteria_status : '' })));
+  CRM_NAMES.clear();
+  for (const c of list('crms')) CRM_NAMES.set(String(c.id), String(c.name));
+}
+
+/** The name people know a CRM by, else its id. @param {any} crm */
+export function crmName(crm) {
+  return typeof crm === 'string' && crm ? CRM_NAMES.get(crm) || crm : '';
+}
 
 /** @param {string} id */
 export function layerInfo(id) {
@@ -96,21 +96,29 @@ export function readHeaders(inspect) {
   return out;
 }
 
-/** Case, spacing and punctuation ignored, as the engine matches stage names. @param {string} text */
-export function stageKey(text) {
-  return String(text || '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** The engine's answer for one process: recorded stage value -> process stage id. */
+let stageMatches = { process: /** @type {any} */ (null), byValue: /** @type {Map<string, string>} */ (new Map()) };
+
+/**
+ * Keep the engine's stage matches (revdiag.stage_match/1 "matches") for a process.
+ * @param {any} process @param {any[]} matches
+ */
+export function setStageMatches(process, matches) {
+  const byValue = new Map();
+  for (const m of Array.isArray(matches) ? matches : []) {
+    if (m && typeof m.stage === 'string' && m.stage) byValue.set(String(m.value), m.stage);
+  }
+  stageMatches = { process, byValue };
 }
 
 /**
- * The process stage a recorded stage name matches by id, name or alias, or ''.
+ * The process stage a recorded stage name matches by id, name or alias, or '':
+ * the engine's answer (setStageMatches) for this very process, never a guess.
  * @param {any} process @param {string} recorded
  */
 export function matchStage(process, recorded) {
-  const key = stageKey(recorded);
-  const stages = process && Array.isArray(process.stages) ? process.stages : [];
-  const hit = stages.find((/** @type {any} */ s) => [s.id, s.name, ...(Array.isArray(s.aliases) ? s.aliases : [])]
-    .some((n) => stageKey(n) === key));
-  return hit ? String(hit.id) : '';
+  if (!process || process !== stageMatches.process) return '';
+  return stageMatches.byValue.get(String(recorded)) || '';
 }
 
 /**

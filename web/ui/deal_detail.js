@@ -6,7 +6,7 @@
 // action with its owner. A modal <dialog>: focus moves into it, Escape or the
 // close button closes it, and focus returns to the row that opened it.
 import { fill, formatNumber, h } from '../dom.js';
-import { layerInfo } from '../state.js';
+import { FINDINGS, layerInfo } from '../state.js';
 
 /** How each criterion status reads. */
 const STATUS = Object.freeze({
@@ -33,14 +33,15 @@ export function criteriaStatus(deal, process, report) {
   /** @type {Map<string, 'unmet' | 'unrecorded'>} */
   const failing = new Map();
   for (const f of Array.isArray(deal.findings) ? deal.findings : []) {
-    const status = f.code === 'EXIT_CRITERIA_UNMET' ? 'unmet' : f.code === 'EXIT_CRITERIA_UNRECORDED' ? 'unrecorded' : null;
+    const known = FINDINGS.find((k) => k.code === f.code);
+    const said = known ? known.criteriaStatus : '';
+    /** @type {'unmet' | 'unrecorded' | null} */
+    const status = said === 'unmet' ? 'unmet' : said === 'unrecorded' ? 'unrecorded' : null;
     if (status) for (const id of Array.isArray(f.criteria) ? f.criteria : []) failing.set(String(id), status);
   }
   const notAssessable = new Set();
   const coverage = report && report.coverage && Array.isArray(report.coverage.criteria) ? report.coverage.criteria : [];
   for (const c of coverage) if (c && c.status === 'not_assessable') notAssessable.add(String(c.id ?? c.criterion));
-  const findings = report && report.process && Array.isArray(report.process.findings) ? report.process.findings : [];
-  for (const f of findings) if (f && f.code === 'CRITERION_NOT_RECORDED' && f.criterion) notAssessable.add(String(f.criterion));
   const rows = [];
   for (let i = 0; i <= recorded; i++) {
     const stage = stages[i];

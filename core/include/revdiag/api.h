@@ -13,6 +13,15 @@ namespace revdiag::api {
 
 /// {"schema":"revdiag.version/1","ok":true,"version":"…"}
 std::string version();
+/// What the engine knows that surfaces show (revdiag.describe/1): "layers"
+/// [{id,name,why,fix}] in order, "findings" [{code,layer,label,fails_layer}],
+/// "crms" [{id,name}]. Errors: the diagnostic bank's (bank.*), describe.layer.
+std::string describe();
+/// The process stage each recorded stage value matches, by the audit's rule
+/// (revdiag.stage_match/1, "matches" [{value, stage: id or null}]). Options:
+/// {"values":[stage names]}; an empty process means the default. Errors: the
+/// process's (process.*, rule.*), options.json, options.type, options.unknown_key.
+std::string match_stages(std::string_view process_json, std::string_view options_json);
 
 /// What was read from a CSV export: encoding, delimiter, detected CRM, the
 /// mapping of canonical fields (chosen column, confidence, alternatives), the

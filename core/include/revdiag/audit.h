@@ -49,6 +49,14 @@ std::string_view to_string(finding_code c);
 layer layer_of(finding_code c);
 /// False only for SNOOZED: reported, but it neither fails the layer nor removes the deal.
 bool counts_as_failure(finding_code c);
+/// The codes are finding_code(0) .. finding_code(finding_code_count - 1).
+constexpr size_t finding_code_count = static_cast<size_t>(finding_code::activity_unrecorded) + 1;
+/// A finding's short label for lists and filters, e.g. "criteria never recorded".
+std::string_view label_of(finding_code c);
+/// Why a layer fails, in one sentence a sales manager reads.
+std::string_view why_it_fails(layer l);
+/// What fixes a failing layer, in one sentence.
+std::string_view how_to_fix(layer l);
 
 /// A read-only run of elements held by the report (a findings or criteria list).
 template <typename T>
@@ -240,7 +248,7 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
-/// Normalized form used to compare recorded values (lower case, letters and digits only).
+/// Normalized form used to compare recorded values: the engine's name key (common/stage_key.h).
 std::string normalize_key(std::string_view text);
 /// The owners named by one owner cell, split on `;` `/` `&` `,` and ` and `, trimmed.
 std::vector<std::string_view> split_owners(std::string_view owner);

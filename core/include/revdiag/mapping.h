@@ -47,6 +47,13 @@ std::string normalize_header(std::string_view header);
 /// "salesforce", "hubspot", "pipedrive", "zoho", "dynamics", "close", "freshsales",
 /// "maven", or "generic" when no CRM's signature headers are present.
 std::string detect_crm(const std::vector<std::string>& headers);
+/// A CRM id and the name people know it by ("dynamics", "Dynamics 365").
+struct crm_name {
+    std::string_view id;
+    std::string_view name;
+};
+/// Every CRM id the engine emits: detect_crm's, "generic", and the sample styles'.
+const std::vector<crm_name>& crm_names();
 /// The best column for each canonical field (each column used once, best scores first).
 header_mapping map_headers(const std::vector<std::string>& headers);
 /// The mapping with the user's choices (canonical field -> header as written;

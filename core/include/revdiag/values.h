@@ -107,7 +107,7 @@ std::optional<double> parse_percent(std::string_view text, percent_format format
 /// (`Closed Won`, `Closed - Lost`); nullopt when the text names no status.
 std::optional<std::string_view> parse_status(std::string_view text);
 
-/// Lower-case ASCII copy, with runs of anything but letters and digits removed.
+/// The engine's name key (common/stage_key.h): letters case-folded, digits kept, the rest dropped.
 std::string compact_key(std::string_view text);
 
 }  // namespace revdiag

@@ -368,7 +368,7 @@ void add_warnings(audit_report& r, const deal_table& table, const audit_columns&
             if (c.empty()) continue;
             if (first.empty()) {
                 first = c;
-            } else if (c != first && normalize_key(c) != normalize_key(first)) {
+            } else if (c != first && (normalize_key(c) != normalize_key(first) || normalize_key(c).empty())) {
                 r.warnings.push_back(make_error("audit.mixed_currency",
                                                 "Open deals are recorded in several currencies (\"" +
                                                     std::string(first) + "\" and \"" + std::string(c) +

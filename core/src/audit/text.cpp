@@ -5,20 +5,12 @@
 
 #include "audit/columns.h"
 #include "audit/evidence.h"
+#include "common/stage_key.h"
 
 namespace revdiag {
 
 std::string normalize_key(std::string_view text) {
-    std::string key;
-    key.reserve(text.size());
-    for (const char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c >= 'A' && c <= 'Z')
-            key.push_back(static_cast<char>(c - 'A' + 'a'));
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            key.push_back(ch);
-    }
-    return key;
+    return stage_key(text);
 }
 
 namespace {

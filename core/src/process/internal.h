@@ -5,14 +5,14 @@
 #include <string_view>
 #include <vector>
 
+#include "common/stage_key.h"
 #include "json/envelope.h"
 #include "revdiag/process.h"
 
 namespace revdiag::process_detail {
 
-/// The form stage names are matched in: ASCII letters lower-cased, digits kept,
-/// other ASCII dropped (spaces, punctuation), other bytes kept as they are.
-std::string stage_key(std::string_view text);
+/// The form stage names are matched in: the engine's one key (common/stage_key.h).
+using revdiag::stage_key;
 
 /// The revdiag.process/1 document of a process, keys in a fixed order.
 ojson process_to_ojson(const process& p);

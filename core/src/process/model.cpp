@@ -7,18 +7,6 @@ namespace revdiag {
 
 namespace process_detail {
 
-std::string stage_key(std::string_view text) {
-    std::string key;
-    for (const char ch : text) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (c >= 'A' && c <= 'Z')
-            key += static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            key += static_cast<char>(c);
-    }
-    return key;
-}
-
 ojson process_to_ojson(const process& p) {
     ojson j;
     j["schema"] = "revdiag.process/1";

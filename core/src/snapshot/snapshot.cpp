@@ -1,10 +1,10 @@
 // Drafting a starter process from Snapshot answers. The stage texts, shapes,
 // thresholds and CRM aliases are data (core/data/snapshot_questions.json); this
 // file only decides which shape fits and assembles a revdiag.process/1 document.
-#include <cctype>
 #include <set>
 
 #include "common/embedded.h"
+#include "common/stage_key.h"
 #include "json/reader.h"
 #include "revdiag/diagnostic.h"
 #include "snapshot/draft.h"
@@ -38,11 +38,7 @@ std::string text_of(const data_value* j) {
 
 // Case, spacing and punctuation ignored, as the process loader matches stages.
 std::string normalized(std::string_view s) {
-    std::string out;
-    for (const char c : s)
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
+    return stage_key(s);
 }
 
 // The chosen choice object of a question in the drafting data.

@@ -1,14 +1,12 @@
 #include <string>
 
+#include "common/stage_key.h"
 #include "revdiag/deals.h"
 #include "revdiag/values.h"
 
 namespace revdiag {
 
 namespace {
-bool is_alnum(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
@@ -37,11 +35,7 @@ std::string_view trim_value_edges(std::string_view s) {
 }
 
 std::string compact_key(std::string_view text) {
-    std::string key;
-    key.reserve(text.size());
-    for (const char c : text)
-        if (is_alnum(c)) key.push_back(lower(c));
-    return key;
+    return stage_key(text);
 }
 
 bool is_missing_value(std::string_view text) {

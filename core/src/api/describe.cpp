@@ -1,0 +1,56 @@
+// api::describe: what the engine knows that surfaces show as words (layers,
+// finding codes, CRM names), so the page and the CLI never keep a copy.
+#include "json/envelope.h"
+#include "revdiag/api.h"
+#include "revdiag/audit.h"
+#include "revdiag/diagnostic.h"
+#include "revdiag/mapping.h"
+
+namespace revdiag::api {
+
+namespace {
+constexpr std::string_view describe_schema = "revdiag.describe/1";
+}  // namespace
+
+std::string describe() {
+    // Layer names are the diagnostic bank's, so the audit and the diagnostic name a layer alike.
+    const result<question_bank> bank = diagnostic_bank();
+    if (!bank) return error_envelope(describe_schema, bank.err());
+    ojson layers = ojson::array();
+    for (size_t i = 0; i < layer_count; ++i) {
+        const auto l = static_cast<layer>(i);
+        const std::string_view id = to_string(l);
+        const bank_layer* named = nullptr;
+        for (const bank_layer& b : bank->layers)
+            if (b.id == id) named = &b;
+        if (!named)
+            return error_envelope(
+                describe_schema,
+                make_error("describe.layer", "The question bank names no layer \"" + std::string(id) + "\".",
+                           location{"describe", 0, 0, "/layers", ""}));
+        layers.push_back(
+            ojson{{"id", id}, {"name", named->name}, {"why", why_it_fails(l)}, {"fix", how_to_fix(l)}});
+    }
+    ojson findings = ojson::array();
+    for (size_t i = 0; i < finding_code_count; ++i) {
+        const auto c = static_cast<finding_code>(i);
+        // What a deal's finding says of the criteria it names (the deal detail's column).
+        const char* criteria = c == finding_code::exit_criteria_unmet        ? "unmet"
+                               : c == finding_code::exit_criteria_unrecorded ? "unrecorded"
+                                                                             : nullptr;
+        findings.push_back(ojson{{"code", to_string(c)},
+                                 {"layer", to_string(layer_of(c))},
+                                 {"label", label_of(c)},
+                                 {"fails_layer", counts_as_failure(c)},
+                                 {"criteria_status", criteria ? ojson(criteria) : ojson()}});
+    }
+    ojson crms = ojson::array();
+    for (const crm_name& c : crm_names()) crms.push_back(ojson{{"id", c.id}, {"name", c.name}});
+    ojson body;
+    body["layers"] = std::move(layers);
+    body["findings"] = std::move(findings);
+    body["crms"] = std::move(crms);
+    return ok_envelope(describe_schema, body);
+}
+
+}  // namespace revdiag::api
