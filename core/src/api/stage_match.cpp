@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "json/envelope.h"
+#include "json/object_reader.h"
 #include "revdiag/api.h"
 #include "revdiag/process.h"
 
@@ -11,27 +12,19 @@ namespace revdiag::api {
 
 namespace {
 constexpr std::string_view stage_match_schema = "revdiag.stage_match/1";
-
-error match_options_error(const std::string& code, const std::string& message, const std::string& pointer) {
-    return make_error(code, message, location{"options", 0, 0, pointer, ""});
-}
 }  // namespace
 
 std::string match_stages(std::string_view process_json, std::string_view options_json) {
-    auto options = parse_json_object(options_json, "options");
+    auto options = read_json_object(options_json, options_input);
     if (!options) return error_envelope(stage_match_schema, options.err());
-    for (auto it = options->begin(); it != options->end(); ++it)
-        if (it.key() != "values")
-            return error_envelope(stage_match_schema, match_options_error("options.unknown_key",
-                                                                          "The option \"" + it.key() +
-                                                                              "\" is not known (values).",
-                                                                          "/" + it.key()));
-    const auto values = options->find("values");
-    if (values != options->end() && !values->is_array())
-        return error_envelope(
-            stage_match_schema,
-            match_options_error("options.type", "The option /values must be a list of stage names.",
-                                "/values"));
+    const json_object_reader o(*options, options_input, "");
+    if (auto e = o.unknown_keys({"values"}, "the stage match options"))
+        return error_envelope(stage_match_schema, *e);
+    const json_value* values = o.optional("values");
+    if (values && !values->is_array())
+        return error_envelope(stage_match_schema,
+                              json_error(options_input, "type", *values, "/values",
+                                         "The option /values must be a list of stage names."));
     std::optional<process> loaded;
     if (process_json.find_first_not_of(" \t\r\n") != std::string_view::npos) {
         result<process> p = load_process(process_json);
@@ -40,19 +33,17 @@ std::string match_stages(std::string_view process_json, std::string_view options
     }
     const process& p = loaded ? *loaded : default_process();
     ojson matches = ojson::array();
-    if (values != options->end()) {
-        for (size_t i = 0; i < values->size(); ++i) {
-            const nlohmann::json& v = (*values)[i];
+    if (values) {
+        for (size_t i = 0; i < values->items.size(); ++i) {
+            const json_value& v = values->items[i];
+            const std::string at = child_pointer("/values", i);
             if (!v.is_string())
                 return error_envelope(stage_match_schema,
-                                      match_options_error("options.type",
-                                                          "The stage name at /values/" + std::to_string(i) +
-                                                              " must be a string.",
-                                                          "/values/" + std::to_string(i)));
-            const std::string recorded = v.get<std::string>();
-            const int index = match_stage(p, recorded);
+                                      json_error(options_input, "type", v, at,
+                                                 "The stage name at " + at + " must be a string."));
+            const int index = match_stage(p, v.text);
             matches.push_back(ojson{
-                {"value", recorded},
+                {"value", v.text},
                 {"stage", index < 0 ? ojson(nullptr) : ojson(p.stages[static_cast<size_t>(index)].id)}});
         }
     }
