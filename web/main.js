@@ -6,6 +6,7 @@ import { $, describeError, download, fill, formatNumber, h, todayIso } from './d
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
 import { SCREENS, createStore } from './state.js';
 import { loadChartLibrary, renderCharts } from './ui/charts.js';
+import { renderCoverage } from './ui/coverage.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealTable } from './ui/deal_table.js';
 import { renderMapping } from './ui/mapping.js';
@@ -27,6 +28,8 @@ const store = createStore({
   /** @type {Record<string, string>} */ map: {},
   /** @type {Record<string, string>} */ stageMap: {},
   asOf: todayIso(),
+  asOfFromDemo: false,  // a demo's reference date: an upload after it goes back to today
+  evidence: 'available',
   /** @type {any} */ process: null,
   processEdited: false,
   /** @type {any} */ report: null,
@@ -62,6 +65,7 @@ function auditOptions(extra = {}) {
   if (Object.keys(s.map).length) options.map = s.map;
   if (Object.keys(s.stageMap).length) options.stage_map = s.stageMap;
   if (s.processEdited && s.process) options.process = s.process;
+  if (s.evidence === 'strict') options.evidence = 'strict';
   return options;
 }
 
@@ -86,6 +90,11 @@ async function loadFile(file) {
   // A new file replaces the one still loading.
   engine.cancel();
   loadChartLibrary();
+  // Never audit an upload as of a demo's date silently: back to today (the coverage panel offers the export's date).
+  if (store.get().asOfFromDemo) {
+    store.update({ asOf: todayIso(), asOfFromDemo: false });
+    /** @type {HTMLInputElement} */ ($('#as-of')).value = todayIso();
+  }
   store.update({ mapError: null,  screen: 'upload', loadError: null, map: {}, stageMap: {},
     loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
   announce(`Reading ${file.name}.`);
@@ -117,7 +126,7 @@ async function loadDemo(demo, title) {
   // A demo is generated relative to its reference date: audit it as of that day.
   const asOf = typeof env.reference === 'string' && env.reference ? env.reference : store.get().asOf;
   /** @type {HTMLInputElement} */ ($('#as-of')).value = asOf;
-  store.update({ inspect: env, asOf, source: { name: title,
+  store.update({ inspect: env, asOf, asOfFromDemo: true, source: { name: title,
     meta: [crmName(env.detected_crm), 'demo', `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
   await runAudit();
   goTo('dashboard');
@@ -234,7 +243,7 @@ function render() {
   }
   // The mapping tables are rebuilt only when what they show changed, so a
   // select keeps its focus across progress and audit updates.
-  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process];
+  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process, s.report];
   if (s.screen === 'mapping' && mappingInputs.some((v, i) => v !== renderedMapping[i])) {
     renderedMapping = mappingInputs;
     const focused = document.activeElement && document.activeElement.id;
@@ -263,6 +272,7 @@ function render() {
       },
     });
     dealTable.setReport(s.report);
+    renderCoverage($('#coverage-panel'), s.report, coverageActions);
   }
   // Charts size themselves to their box, so they are drawn once it is visible.
   if (s.screen === 'dashboard' && s.report && s.report !== chartedReport) {
@@ -275,6 +285,21 @@ let chartedReport = null;
 let renderedDemos = null;
 /** @type {any[]} */
 let renderedMapping = [];
+
+const coverageActions = {
+  get evidence() { return store.get().evidence; },
+  /** @param {string} date */
+  onAsOf(date) {
+    /** @type {HTMLInputElement} */ ($('#as-of')).value = date;
+    store.update({ asOf: date, asOfFromDemo: false });
+    runAudit();
+  },
+  /** @param {string} mode */
+  onEvidence(mode) {
+    store.update({ evidence: mode === 'strict' ? 'strict' : 'available' });
+    runAudit();
+  },
+};
 
 const mappingActions = {
   /** @param {string} field @param {string} header */
@@ -305,7 +330,7 @@ function wire() {
   asOf.value = store.get().asOf;
   // Typing updates the date the next audit uses; committing it (change) re-runs the audit.
   asOf.addEventListener('input', () => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) store.update({ asOf: asOf.value });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) store.update({ asOf: asOf.value, asOfFromDemo: false });
   });
   asOf.addEventListener('change', () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) return;

@@ -71,7 +71,10 @@ function renderLayers(report, actions) {
       dataset: { testid: `layer-${layer.id}`, deals: String(layer.deals_failing ?? ''), amount: String(layer.amount_at_risk ?? '') } },
     h('div', { class: 'layer-head' },
       h('span', { class: 'layer-name' }, info.name, weakest ? h('span', { class: 'pill weakest-pill' }, 'weakest') : null),
-      h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score ?? '—'}/100`)),
+      // A layer the export cannot show has no score (DESIGN §3.1): never 100/100.
+      layer.score == null ? h('span', { class: 'layer-score unmeasured' }, 'not measurable')
+        : h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score}/100`,
+          layer.measurable === 'partly' ? h('span', { class: 'pill partly' }, 'partly measured') : null)),
     h('div', { class: 'layer-bar', 'aria-hidden': 'true' }, bar),
     h('p', { class: 'layer-figures' }, byDeals
       ? `${formatNumber(layer.deals_failing)} deals failing (no amounts recorded)`
