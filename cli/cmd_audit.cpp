@@ -65,7 +65,7 @@ void render_coverage(std::ostringstream& o, const json& r) {
                                             : "logged by reps: weaker than buyer replies")
           << ")\n";
     else
-        o << "the created date only (the export has no activity column)\n";
+        o << "nothing: the export has no activity column, so inactivity is not assessable\n";
     std::vector<std::string> missing;
     for (const json& cr : c["criteria"])
         if (str(cr["status"]) == "not_assessable") missing.push_back(str(cr["criterion"]));

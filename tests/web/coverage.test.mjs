@@ -28,7 +28,8 @@ test('a real Salesforce export leads with its coverage and audits as of its own 
     await page.click('.demo-button');
     await waitForAudit(page);
     const demoAsOf = await page.inputValue('[data-testid="as-of"]');
-    await page.click('.topnav [data-go="upload"]');
+    await page.click('.topnav [data-go="start"]');
+    await page.click('.entry-card [data-go="upload"]');
     await page.setInputFiles('[data-testid="deal-file"]', SALESFORCE);
     await page.waitForSelector('[data-screen="mapping"]:not([hidden]) #field-mapping select');
     const today = await pageToday(page);

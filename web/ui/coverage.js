@@ -93,6 +93,6 @@ export function renderCoverage(el, report, actions) {
 
 /** "Activity is judged on Last Activity Date, logged by reps: weaker than buyer replies." @param {any} a */
 function activitySentence(a) {
-  if (!a || !a.column) return 'The export has no activity column: deal ages are judged from the created date only.';
+  if (!a || !a.column) return 'The export has no activity column, so how long deals have gone quiet cannot be judged: no deal was flagged stale for it.';
   return `Activity is judged on ${a.header || a.column}, ${tierWords(a.tier)}.`;
 }
