@@ -73,7 +73,7 @@ export function renderCoverage(el, report, actions) {
     h('ul', { class: 'coverage-layers' }, layers.map((/** @type {any} */ l) => h('li', {
       dataset: { testid: `coverage-layer-${l.id}`, measurable: String(l.measurable) } },
     h('strong', null, layerInfo(l.id).name), ': ',
-    l.measurable === 'yes' ? 'measured' : l.measurable === 'partly' ? 'partly measured' : 'not measurable from this export')))),
+    l.measurable === 'yes' ? 'measured' : l.measurable === 'partly' ? 'partly measured' : 'not measurable from this export'))),
     notAssessable.length ? h('p', null,
       `This export has no column for ${notAssessable.map((/** @type {any} */ x) => x.criterion).join(', ')}: `
       + 'those criteria were not assessed, and no deal was flagged for them.') : null,
