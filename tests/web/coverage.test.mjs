@@ -28,6 +28,10 @@ test('a real Salesforce export leads with its coverage and audits as of its own 
     await page.click('.demo-button');
     await waitForAudit(page);
     const demoAsOf = await page.inputValue('[data-testid="as-of"]');
+    // The demo is audited as of its own reference date.
+    const reference = (await cliAudit(['--sample', await page.getAttribute('.demo-button', 'data-demo')])).as_of;
+    assert.equal(demoAsOf, reference);
+    assert.equal(await page.evaluate(() => document.body.dataset.auditAsOf), reference);
     await page.click('.topnav [data-go="start"]');
     await page.click('.entry-card [data-go="upload"]');
     await page.setInputFiles('[data-testid="deal-file"]', SALESFORCE);
