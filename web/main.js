@@ -6,7 +6,7 @@ import { $, describeError, download, fill, formatNumber, h, todayIso } from './d
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
 import { SCREENS, createStore } from './state.js';
 import { loadChartLibrary, renderCharts } from './ui/charts.js';
-import { renderCoverage } from './ui/coverage.js';
+import { evidenceSwitch, renderCoverage } from './ui/coverage.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealTable } from './ui/deal_table.js';
 import { renderMapping } from './ui/mapping.js';
@@ -251,6 +251,10 @@ function render() {
     const again = focused ? document.getElementById(focused) : null;
     if (again) again.focus();
   }
+  if (s.evidence !== renderedEvidence) {
+    renderedEvidence = s.evidence;
+    fill($('#process-evidence'), evidenceSwitch('process-evidence-mode', s.evidence, coverageActions.onEvidence));
+  }
   const mapErr = $('#mapping-error');
   mapErr.hidden = !s.mapError;
   if (s.mapError) mapErr.textContent = describeError(s.mapError);
@@ -281,6 +285,7 @@ function render() {
   }
 }
 let chartedReport = null;
+let renderedEvidence = '';
 /** @type {any} */
 let renderedDemos = null;
 /** @type {any[]} */
@@ -297,7 +302,7 @@ const coverageActions = {
   /** @param {string} mode */
   onEvidence(mode) {
     store.update({ evidence: mode === 'strict' ? 'strict' : 'available' });
-    runAudit();
+    if (store.get().inspect) runAudit();
   },
 };
 

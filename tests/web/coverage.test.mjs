@@ -96,3 +96,28 @@ test('open deals without amounts say the pipeline cannot be valued', async () =>
     await app.close();
   }
 });
+
+test('the process screen switches the evidence mode of the audit', async () => {
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.click('.entry-card [data-go="upload"]');
+    await page.setInputFiles('[data-testid="deal-file"]', SALESFORCE);
+    await page.waitForSelector('[data-screen="mapping"]:not([hidden]) #field-mapping select');
+    await page.fill('[data-testid="as-of"]', '2024-01-22');
+    await page.click('#mapping-continue');
+    await waitForAudit(page, '2024-01-22');
+    assert.deepEqual(await readFigures(page), reportFigures(await cliAudit([SALESFORCE, '--as-of', '2024-01-22'])));
+    await page.click('.topnav [data-go="process"]');
+    const audits = Number(await page.evaluate(() => document.body.dataset.auditCount));
+    await page.selectOption('[data-testid="process-evidence-mode"]', 'strict');
+    await page.waitForFunction((n) => Number(document.body.dataset.auditCount) > n, audits);
+    await waitForAudit(page, '2024-01-22');
+    assert.deepEqual(await readFigures(page),
+      reportFigures(await cliAudit([SALESFORCE, '--as-of', '2024-01-22', '--evidence', 'strict'])));
+    assert.equal(await page.inputValue('[data-testid="evidence-mode"]'), 'strict');
+    assertClean(app, assert);
+  } finally {
+    await app.close();
+  }
+});

@@ -83,12 +83,21 @@ export function renderCoverage(el, report, actions) {
     toAdd.size ? h('details', { open: blind.length > 0 && measured.length < layers.length },
       h('summary', null, `Fields to add to the export (${formatNumber(toAdd.size)})`),
       h('ul', null, [...toAdd].map(([field, words]) => h('li', null, h('code', null, field), ` — ${words}`)))) : null,
-    h('p', { class: 'coverage-switch no-print' },
-      h('label', { for: 'evidence-mode' }, 'Absent columns: '),
-      h('select', { id: 'evidence-mode', dataset: { testid: 'evidence-mode' },
-        onchange: (/** @type {Event} */ e) => actions.onEvidence(/** @type {HTMLSelectElement} */ (e.target).value) },
-      h('option', { value: 'available', selected: actions.evidence !== 'strict' }, 'not assessed (judge what the export records)'),
-      h('option', { value: 'strict', selected: actions.evidence === 'strict' }, 'read as blank on every deal (strict)'))));
+    h('p', { class: 'coverage-switch no-print' }, evidenceSwitch('evidence-mode', actions.evidence, actions.onEvidence)));
+}
+
+/**
+ * The evidence switch (DESIGN §3.1): what an absent column means for the audit.
+ * @param {string} id @param {string} mode @param {(mode: string) => void} onChange
+ */
+export function evidenceSwitch(id, mode, onChange) {
+  return [
+    h('label', { for: id }, 'Absent columns: '),
+    h('select', { id, dataset: { testid: id },
+      onchange: (/** @type {Event} */ e) => onChange(/** @type {HTMLSelectElement} */ (e.target).value) },
+    h('option', { value: 'available', selected: mode !== 'strict' }, 'not assessed (judge what the export records)'),
+    h('option', { value: 'strict', selected: mode === 'strict' }, 'read as blank on every deal (strict)')),
+  ];
 }
 
 /** "Activity is judged on Last Activity Date, logged by reps: weaker than buyer replies." @param {any} a */
