@@ -57,6 +57,9 @@ test('a real Salesforce export leads with its coverage and audits as of its own 
     assert.equal(await page.getAttribute('[data-testid="coverage-layer-exit_criteria"]', 'data-measurable'), 'no');
     assert.equal(await page.textContent('[data-testid="layer-exit_criteria"] .layer-score'), 'not measurable');
     assert.equal(await page.textContent('[data-testid="layer-follow_up"] .layer-score'), 'not measurable');
+    // What the export cannot show is said once, in the panel, not as notes under Stage definitions.
+    assert.doesNotMatch(await page.textContent('[data-testid="layer-stages"]'), /does not record/);
+    assert.match(await panel.textContent(), /no column for E1, D1, Q1, Q2, Q3, P1, P2, N1/);
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'coverage-salesforce');
 

@@ -106,7 +106,9 @@ async function explainWeakest(report, actions) {
 
 /** Findings about the process itself (too many stages, a stage with no buyer action). @param {any} report */
 function processNotes(report) {
-  const findings = report.process && Array.isArray(report.process.findings) ? report.process.findings : [];
+  // Criteria the export cannot show are the coverage panel's (DESIGN §3.1), not a verdict on the stages.
+  const findings = (report.process && Array.isArray(report.process.findings) ? report.process.findings : [])
+    .filter((/** @type {any} */ f) => f.code !== 'CRITERION_NOT_RECORDED');
   if (!findings.length) return null;
   return h('ul', { class: 'layer-codes' }, findings.map((/** @type {any} */ f) => h('li', null, f.message || f.code)));
 }
