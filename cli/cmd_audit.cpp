@@ -57,15 +57,15 @@ void render_coverage(std::ostringstream& o, const json& r) {
     if (!r.contains("coverage") || !r["coverage"].is_object()) return;
     const json& c = r["coverage"];
     const json& a = c["activity"];
-    o << "\nEvidence (" << str(c["evidence"]) << "): activity judged on ";
+    o << "\nEvidence (" << str(c["evidence"]) << "): ";
     if (a["column"].is_string())
-        o << str(a["header"], str(a["column"])) << " ("
+        o << "activity judged on " << str(a["header"], str(a["column"])) << " ("
           << (str(a["tier"]) == "buyer"     ? "buyer activity"
               : str(a["tier"]) == "two_way" ? "two-way contact: weaker than buyer replies"
                                             : "logged by reps: weaker than buyer replies")
           << ")\n";
     else
-        o << "the created date only (the export has no activity column)\n";
+        o << "the export has no activity column, so inactivity is not assessable\n";
     std::vector<std::string> missing;
     for (const json& cr : c["criteria"])
         if (str(cr["status"]) == "not_assessable") missing.push_back(str(cr["criterion"]));
@@ -106,6 +106,9 @@ std::string render_text(const json& r) {
         o << pct;
     }
     o << ")\n";
+    if (str(s["ranked_by"]) == "deals" && s.value("open_deals", size_t{0}) > 0)
+        o << "          the pipeline cannot be valued: no open deal has an amount, so layers are ranked by "
+             "deal counts\n";
     o << "Weighted  stated " << money(s["stated_weighted"]) << "  ->  real " << money(s["real_weighted"])
       << "\n";
     o << "Weakest layer: " << str(s["weakest_layer"], "none (no layer fails)") << "\n\n";

@@ -6,6 +6,7 @@ import { $, describeError, download, fill, formatNumber, h, todayIso } from './d
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
 import { SCREENS, createStore, crmName, readStageValues, setStageMatches, setVocabulary } from './state.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
+import { evidenceSwitch, renderCoverage } from './ui/coverage.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealDetail } from './ui/deal_detail.js';
 import { createDealTable } from './ui/deal_table.js';
@@ -31,6 +32,8 @@ const store = createStore({
   /** @type {Record<string, string>} */ map: {},
   /** @type {Record<string, string>} */ stageMap: {},
   asOf: todayIso(),
+  asOfFromDemo: false,  // a demo's reference date: an upload after it goes back to today
+  evidence: 'available',
   /** @type {any} */ process: null,
   processEdited: false,
   /** @type {any} */ report: null,
@@ -87,6 +90,7 @@ function auditOptions(extra = {}) {
   if (Object.keys(s.map).length) options.map = s.map;
   if (Object.keys(s.stageMap).length) options.stage_map = s.stageMap;
   if (s.processEdited && s.process) options.process = s.process;
+  if (s.evidence === 'strict') options.evidence = 'strict';
   return options;
 }
 
@@ -115,6 +119,11 @@ async function loadFile(file) {
   if (binary) {
     refuse(binary);
     return;
+  }
+  // Never audit an upload as of a demo's date silently: back to today (the coverage panel offers the export's date).
+  if (store.get().asOfFromDemo) {
+    store.update({ asOf: todayIso(), asOfFromDemo: false });
+    /** @type {HTMLInputElement} */ ($('#as-of')).value = todayIso();
   }
   store.update({ mapError: null,  screen: 'upload', loadError: null, loadNotice: '', map: {}, stageMap: {},
     loading: { name: file.name, bytes: 0, total: file.size, rows: 0 } });
@@ -160,7 +169,7 @@ async function loadDemo(demo, title) {
   // A demo is generated relative to its reference date: audit it as of that day.
   const asOf = typeof env.reference === 'string' && env.reference ? env.reference : store.get().asOf;
   /** @type {HTMLInputElement} */ ($('#as-of')).value = asOf;
-  store.update({ inspect: env, asOf, source: { name: title,
+  store.update({ inspect: env, asOf, asOfFromDemo: true, source: { name: title,
     meta: [crmName(env.detected_crm), 'demo', `${formatNumber(env.rows)} rows`].filter(Boolean).join(' · ') } });
   await runAudit();
   goTo('dashboard');
@@ -269,13 +278,17 @@ function render() {
   }
   // The mapping tables are rebuilt only when what they show changed, so a
   // select keeps its focus across progress and audit updates.
-  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process, s.stageMatches];
+  const mappingInputs = [s.inspect, s.map, s.stageMap, s.process, s.stageMatches, s.report];
   if (s.screen === 'mapping' && mappingInputs.some((v, i) => v !== renderedMapping[i])) {
     renderedMapping = mappingInputs;
     const focused = document.activeElement && document.activeElement.id;
     renderMapping(s, mappingActions);
     const again = focused ? document.getElementById(focused) : null;
     if (again) again.focus();
+  }
+  if (s.evidence !== renderedEvidence) {
+    renderedEvidence = s.evidence;
+    fill($('#process-evidence'), evidenceSwitch('process-evidence-mode', s.evidence, coverageActions.onEvidence));
   }
   const mapErr = $('#mapping-error');
   mapErr.hidden = !s.mapError;
@@ -301,6 +314,7 @@ function render() {
       },
     });
     dealTable.setReport(s.report);
+    renderCoverage($('#coverage-panel'), s.report, coverageActions);
   }
   // Charts size themselves to their box, so they are drawn once it is visible.
   if (s.screen === 'dashboard' && s.report && s.report !== chartedReport) {
@@ -309,10 +323,26 @@ function render() {
   }
 }
 let chartedReport = null;
+let renderedEvidence = '';
 /** @type {any} */
 let renderedDemos = null;
 /** @type {any[]} */
 let renderedMapping = [];
+
+const coverageActions = {
+  get evidence() { return store.get().evidence; },
+  /** @param {string} date */
+  onAsOf(date) {
+    /** @type {HTMLInputElement} */ ($('#as-of')).value = date;
+    store.update({ asOf: date, asOfFromDemo: false });
+    runAudit();
+  },
+  /** @param {string} mode */
+  onEvidence(mode) {
+    store.update({ evidence: mode === 'strict' ? 'strict' : 'available' });
+    if (store.get().inspect) runAudit();
+  },
+};
 
 const mappingActions = {
   /** @param {string} field @param {string} header */
@@ -343,7 +373,7 @@ function wire() {
   asOf.value = store.get().asOf;
   // Typing updates the date the next audit uses; committing it (change) re-runs the audit.
   asOf.addEventListener('input', () => {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) store.update({ asOf: asOf.value });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) store.update({ asOf: asOf.value, asOfFromDemo: false });
   });
   asOf.addEventListener('change', () => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf.value)) return;

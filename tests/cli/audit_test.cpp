@@ -91,6 +91,8 @@ TEST_CASE("cli audit of a sample uses its reference date and passes the evidence
     const auto text = run_cli("audit " + quoted(file) + " --as-of 2024-01-22");
     CHECK(text.out.find("judged on LastActivityDate (logged by reps") != std::string::npos);
     CHECK(text.out.find("not measurable") != std::string::npos);
+    const auto maven = run_cli("audit " + quoted(fixture_path("real/maven-crm-sales-pipeline.csv")));
+    CHECK(maven.out.find("the pipeline cannot be valued") != std::string::npos);
 }
 
 TEST_CASE("cli audit exit codes separate input errors from usage errors", "[cli][audit][error]") {

@@ -166,7 +166,9 @@ TEST_CASE("strict evidence reads an absent column as blank on every deal", "[evi
 }
 
 TEST_CASE("no deal gets a finding only because a column is absent", "[evidence][coverage]") {
-    const std::string csv = "Deal ID,Amount,Stage\nA,100,Proposal\nB,200,Discovery\n";
+    // Old deals, but no activity column: how long they have gone quiet cannot be shown.
+    const std::string csv =
+        "Deal ID,Amount,Stage,Created Date\nA,100,Proposal,2026-01-02\nB,200,Discovery,2026-06-29\n";
     const json r = audit(csv);
     REQUIRE(r["ok"] == true);
     for (const json& d : r["deals"]) CHECK(d["findings"].empty());
@@ -181,8 +183,12 @@ TEST_CASE("no deal gets a finding only because a column is absent", "[evidence][
                 CHECK(l["score"].is_null());
             }
     }
+    for (const json& l : r["layers"])
+        if (l["id"] == "archive") CHECK(l["measurable"] == "no");  // nor a close date column
+    CHECK(r["coverage"]["activity"]["column"].is_null());
     const json strict = audit(csv, R"(,"evidence":"strict")");
     for (const json& d : strict["deals"]) CHECK_FALSE(d["findings"].empty());
+    CHECK(strict["deals"][0]["findings"].back()["code"] == "STALE");  // from its created date
 }
 
 TEST_CASE("an export whose newest date is more than 30 days before the as-of is named", "[evidence][as_of]") {

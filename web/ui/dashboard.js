@@ -90,7 +90,10 @@ function renderLayers(report, actions) {
         countedAbove: String(layer.amount_counted_above ?? '') } },
     h('div', { class: 'layer-head' },
       h('span', { class: 'layer-name' }, info.name, weakest ? h('span', { class: 'pill weakest-pill' }, 'weakest') : null),
-      h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score ?? '—'}/100`)),
+      // A layer the export cannot show has no score (DESIGN §3.1): never 100/100.
+      layer.score == null ? h('span', { class: 'layer-score unmeasured' }, 'not measurable')
+        : h('span', { class: 'layer-score', title: 'Layer score out of 100' }, `${layer.score}/100`,
+          layer.measurable === 'partly' ? h('span', { class: 'pill partly' }, 'partly measured') : null)),
     h('div', { class: 'layer-bar', 'aria-hidden': 'true' }, bar),
     h('p', { class: 'layer-figures' }, !failing ? 'Passes: no deal fails it.' : byDeals
       ? `${plural(failing, 'deal failing', 'deals failing')} (no amounts recorded)`
@@ -149,7 +152,9 @@ async function explainWeakest(report, actions) {
 
 /** Findings about the process itself (too many stages, a stage with no buyer action). @param {any} report */
 function processNotes(report) {
-  const findings = report.process && Array.isArray(report.process.findings) ? report.process.findings : [];
+  // Criteria the export cannot show are the coverage panel's (DESIGN §3.1), not a verdict on the stages.
+  const findings = (report.process && Array.isArray(report.process.findings) ? report.process.findings : [])
+    .filter((/** @type {any} */ f) => f.code !== 'CRITERION_NOT_RECORDED');
   if (!findings.length) return null;
   return h('ul', { class: 'layer-codes' }, findings.map((/** @type {any} */ f) => h('li', null, f.message || f.code)));
 }

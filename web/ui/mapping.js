@@ -4,6 +4,28 @@
 // export's stage names mapped onto the process stages (changeable).
 import { $, describeError, fill, formatNumber, h } from '../dom.js';
 import { matchStage, readHeaders, readMapping, readStageValues, readWarnings, warningTotal } from '../state.js';
+import { tierWords } from './coverage.js';
+
+/** Activity columns, strongest first, as the engine reads them (DESIGN §3.1). */
+const ACTIVITY_ORDER = Object.freeze(['last_buyer_activity_date', 'last_buyer_response_date', 'last_contact_date', 'last_activity_date']);
+
+/**
+ * What an evidence column will be used for, given which activity columns are mapped.
+ * @param {string} field @param {Set<string>} mapped
+ */
+export function evidenceUse(field, mapped) {
+  const reference = ACTIVITY_ORDER.find((f) => mapped.has(f));
+  const e1 = ACTIVITY_ORDER.slice(0, 3).find((f) => mapped.has(f));
+  const uses = [];
+  if (field === e1) uses.push('E1 (buyer has responded or met)');
+  if (field === reference) uses.push('the archive rule (days without activity)');
+  if (field === 'last_buyer_response_date' || (field === 'last_contact_date' && !mapped.has('last_buyer_response_date')
+    && !mapped.has('last_buyer_activity_date'))) uses.push('the buyer\'s answer to a proposal');
+  if (field === 'last_activity_date' && !e1) uses.push('never E1: a rep\'s log is not the buyer');
+  if (field === 'next_activity_date' && !mapped.has('next_step_date')) uses.push('Q3 (next step with a date)');
+  if (field === 'stage_entered_date') uses.push('the re-engagement window');
+  return uses.length ? uses.join('; ') : 'not used: a stronger column is read';
+}
 
 /** The canonical fields of DESIGN §2.1, in order, with a human label. */
 export const CANONICAL_FIELDS = Object.freeze([
@@ -11,7 +33,8 @@ export const CANONICAL_FIELDS = Object.freeze([
   ['currency', 'Currency'], ['stage', 'Stage'], ['status', 'Status'], ['owner', 'Owner'],
   ['created_date', 'Created date'], ['close_date', 'Close date'], ['stage_entered_date', 'Stage entered'],
   ['last_activity_date', 'Last activity'], ['last_buyer_activity_date', 'Last buyer activity'],
-  ['last_buyer_response_date', 'Last buyer response'], ['next_step', 'Next step'],
+  ['last_buyer_response_date', 'Last buyer response'], ['last_contact_date', 'Last contact'],
+  ['next_activity_date', 'Next activity'], ['next_step', 'Next step'],
   ['next_step_date', 'Next step date'], ['problem_confirmed', 'Problem confirmed'],
   ['budget_confirmed', 'Budget confirmed'], ['decision_date', 'Decision date'],
   ['decision_maker', 'Decision maker'], ['proposal_sent_date', 'Proposal sent'],
@@ -35,8 +58,13 @@ export function renderMapping(state, actions) {
     inspect.encoding ? fact('Encoding', inspect.encoding) : null,
     inspect.delimiter ? fact('Delimiter', delimiterName(inspect.delimiter)) : null);
 
+  const mapped = new Set(mapping.filter((m) => m.header).map((m) => m.field));
+  const report = state.report;
+  const noAmounts = Boolean(report && report.summary && report.summary.ranked_by === 'deals');
   const rows = CANONICAL_FIELDS.map(([field, label]) => {
     const m = byField.get(field) || { field, header: '', confidence: 0, alternatives: [] };
+    const raw = inspect.mapping || (inspect.input && inspect.input.mapping) || {};
+    const tier = raw[field] && typeof raw[field] === 'object' ? raw[field].tier : undefined;
     const chosen = field in state.map ? state.map[field] : m.header;
     const id = `map-${field}`;
     const select = h('select', { id, dataset: { field },
@@ -47,7 +75,12 @@ export function renderMapping(state, actions) {
     return h('tr', null,
       h('th', { scope: 'row' }, h('label', { for: id }, label)),
       h('td', null, select),
-      h('td', null, overridden ? h('span', { class: 'pill manual' }, 'set by you') : confidencePill(chosen ? m.confidence : 0)));
+      h('td', null, overridden ? h('span', { class: 'pill manual' }, 'set by you') : confidencePill(chosen ? m.confidence : 0),
+        // The evidence tier of an activity column and what the audit reads it for.
+        tier && chosen ? h('span', { class: 'evidence-tier', dataset: { testid: `tier-${field}`, tier } },
+          ` ${tierWords(tier)} · used for ${evidenceUse(field, mapped)}`) : null,
+        field === 'amount' && (noAmounts || !chosen) ? h('span', { class: 'pill low', dataset: { testid: 'amount-hint' } },
+          chosen ? 'no open deal has a value here: pick the deal value column' : 'no amount: the pipeline cannot be valued') : null));
   });
   fill($('#field-mapping'), h('table', { class: 'map-table' },
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Column in the export'),

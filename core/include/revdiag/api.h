@@ -32,8 +32,10 @@ std::string inspect(std::string_view csv, std::string_view options_json);
 /// The audit report of DESIGN §4 (schema revdiag.audit/1). Options:
 /// {"as_of":"YYYY-MM-DD" (default today, UTC), "process":{revdiag.process/1},
 ///  "map":{field:header ("" unmaps)}, "stage_map":{recorded:stage_id},
-///  "sample":name (audit a built-in demo instead of csv), "deals":"all"|"flagged"|"none",
-///  "action_deals":N (deals listed per owner action, 0-1000, default 25)}.
+///  "sample":name (audit a built-in demo instead of csv, as of its reference date unless
+///  "as_of" is given), "deals":"all"|"flagged"|"none",
+///  "action_deals":N (deals listed per owner action, 0-1000, default 25),
+///  "evidence":"available"|"strict" (what an absent column means, DESIGN §3.1; default available)}.
 std::string audit(std::string_view csv, std::string_view options_json);
 
 /// The flagged deals as CSV, safe against formula injection, inside an envelope

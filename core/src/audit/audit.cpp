@@ -186,10 +186,12 @@ struct engine {
     void judge_archive(size_t row, deal_audit& d, bool in_holding) const {
         const day_t last = date_at(activity, row);
         const day_t reference = last != no_date ? last : date_at(cols.created, row);
-        if (reference == no_date) {
-            // Under `available`, only a blank cell is a finding: with neither column the check is not
-            // assessable.
-            if (!available || activity || cols.created) add(d, finding_code::activity_unrecorded);
+        // Under `available`, an export with no activity column cannot show inactivity: no deal is
+        // flagged only because a column is absent (issue 14); a blank cell still is a finding.
+        if (available && !activity) {
+            // Not assessable: reported once, in the coverage block.
+        } else if (reference == no_date) {
+            add(d, finding_code::activity_unrecorded);
         } else if (as_of - reference >= p.limits.inactive_after_days) {
             const day_t snooze = date_at(cols.snoozed_until, row);
             add(d, snooze != no_date && snooze > as_of ? finding_code::snoozed : finding_code::stale);

@@ -82,8 +82,6 @@ void measure_layers(audit_report& r, const deal_table& t, const process& p, cons
     else
         archive.add.emplace_back("close_date");
     archive.level = level_of(ok, total);
-    // Ages from the created date alone still measure something: partly, not nothing.
-    if (archive.level == measurable::no && has("created_date")) archive.level = measurable::partly;
 }
 
 day_t newest_date(const deal_table& t) {
