@@ -11,6 +11,7 @@ import { createDealTable } from './ui/deal_table.js';
 import { renderMapping } from './ui/mapping.js';
 import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
+import { mountSimulator } from './ui/simulator.js';
 import { mountSnapshot } from './ui/snapshot.js';
 import { mountUpload, renderUpload } from './ui/upload.js';
 
@@ -37,6 +38,7 @@ const store = createStore({
 
 const dealTable = createDealTable($('#deal-table'), engine);
 const processEditor = createProcessEditor($('#process-editor'), { onChange: scheduleProcessCheck });
+const simulator = mountSimulator($('#simulator'), { engine, message: MESSAGE.SIMULATE, baseOptions: () => auditOptions() });
 
 /** @param {string} text */
 function announce(text) {
@@ -263,6 +265,7 @@ function render() {
       },
     });
     dealTable.setReport(s.report);
+    simulator.refresh(s.process && s.process.thresholds);
   }
   // Charts size themselves to their box, so they are drawn once it is visible.
   if (s.screen === 'dashboard' && s.report && s.report !== chartedReport) {

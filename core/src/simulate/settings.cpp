@@ -119,6 +119,25 @@ result<simulate_settings> read_simulate_settings(const json& options) {
             } else if (auto e = rate(v, at, s.forward.rates.all)) {
                 return *e;
             }
+        } else if (key == "parts") {
+            if (!v.is_array())
+                return fail("options.type", at,
+                            "The option /parts must be a list of report parts, not " + shown(v) + ".");
+            s.what_if = s.forward_part = s.history = s.forecast_part = s.calibration = false;
+            for (size_t i = 0; i < v.size(); ++i) {
+                const std::string part = v[i].is_string() ? v[i].get<std::string>() : "";
+                bool* flag = part == "what_if"       ? &s.what_if
+                             : part == "forward"     ? &s.forward_part
+                             : part == "history"     ? &s.history
+                             : part == "forecast"    ? &s.forecast_part
+                             : part == "calibration" ? &s.calibration
+                                                     : nullptr;
+                if (!flag)
+                    return fail("options.value", at + "/" + std::to_string(i),
+                                "The part " + shown(v[i]) +
+                                    " is not one of what_if, forward, history, forecast, calibration.");
+                *flag = true;
+            }
         } else if (key == "set") {
             if (!v.is_object())
                 return fail("options.type", at,
@@ -146,7 +165,7 @@ result<std::vector<changed_setting>> apply_settings(process& p, const simulate_s
         if (number) {
             int64_t n = 0;
             if (auto e = whole(v, at, 0, 3650, n)) return *e;
-            changes.push_back({key, *number, n});
+            if (n != *number) changes.push_back({key, *number, n});
             *number = static_cast<int>(n);
             continue;
         }
@@ -168,7 +187,7 @@ result<std::vector<changed_setting>> apply_settings(process& p, const simulate_s
                             "Each name of " + at + " must be text, not " + shown(v[i]) + ".");
             values.push_back(v[i].get<std::string>());
         }
-        changes.push_back({key, *list, values});
+        if (values != *list) changes.push_back({key, *list, values});
         *list = std::move(values);
     }
     for (const auto& [id, r] : s.forward.rates.per_stage) {

@@ -23,6 +23,8 @@ struct simulate_settings {
     nlohmann::json set = nlohmann::json::object();
     nlohmann::json response_rate = 0;  // as given, for the report
     size_t events = 200;               // per-deal forward events listed
+    /// The report's parts to compute ("parts" option; all by default).
+    bool what_if = true, forward_part = true, history = true, forecast_part = true, calibration = true;
 };
 
 /// The simulator keys of the options (the rest is left for the audit options).
