@@ -100,10 +100,11 @@ forecast_report run_forecast(const deal_table& table, const process& p, const au
         std::find_if(deals.begin(), deals.end(), [](const forecast_deal& d) { return d.slips; }) -
         deals.begin());
     sim_random rng(settings.seed);
-    std::vector<int64_t> stated(settings.trials), real(settings.trials);
+    const size_t trials = static_cast<size_t>(settings.trials);
+    std::vector<int64_t> stated(trials), real(trials);
     const uint64_t slip_days = static_cast<uint64_t>(settings.slip_days);
     const uint64_t slip_limit = static_cast<uint64_t>(slip_in_horizon);
-    for (uint64_t t = 0; t < settings.trials; ++t) {
+    for (size_t t = 0; t < trials; ++t) {
         int64_t s = 0, r = 0;
         for (size_t i = 0; i < fixed; ++i) {
             const forecast_deal& d = deals[i];
