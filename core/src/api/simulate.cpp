@@ -1,8 +1,8 @@
 #include "api/simulate.h"
 
+#include "report/simulate.h"
 #include "revdiag/api.h"
 #include "revdiag/simulate.h"
-#include "simulate/report.h"
 
 namespace revdiag::detail {
 
