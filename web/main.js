@@ -265,7 +265,7 @@ function render() {
       },
     });
     dealTable.setReport(s.report);
-    simulator.refresh(s.process && s.process.thresholds);
+    simulator.refresh(s.process && s.process.thresholds, Number(s.report.summary && s.report.summary.open_deals));
   }
   // Charts size themselves to their box, so they are drawn once it is visible.
   if (s.screen === 'dashboard' && s.report && s.report !== chartedReport) {

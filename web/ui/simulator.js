@@ -17,6 +17,9 @@ const SLIDERS = Object.freeze([
   { key: 'response_rate', label: 'Buyers responding per day (%)', min: 0, max: 20, step: 0.5, value: 0 },
 ]);
 
+/** Open deals above which the first simulation waits for a click. */
+const LARGE = 50000;
+
 const STATE_NAMES = Object.freeze({
   follow_up_due: 'follow-up due', reengage_due: 're-engage due', stale: 'stale', archive_due: 'archive due', close_date_passed: 'close date passed',
 });
@@ -149,10 +152,12 @@ export function mountSimulator(root, deps) {
   return {
     /**
      * Show the panel and simulate the export now loaded (a new audit); the
-     * sliders start at the process's thresholds.
+     * sliders start at the process's thresholds. A large pipeline waits for a
+     * click, so its first simulation does not queue before the deal table's windows.
      * @param {Record<string, number> | null | undefined} thresholds
+     * @param {number} openDeals
      */
-    refresh(thresholds) {
+    refresh(thresholds, openDeals) {
       if (!active && thresholds) {
         for (const s of SLIDERS) {
           if (typeof thresholds[s.key] !== 'number') continue;
@@ -163,8 +168,13 @@ export function mountSimulator(root, deps) {
           if (out) out.textContent = String(values[s.key]);
         }
       }
-      active = true;
       root.hidden = false;
+      if (!active && openDeals > LARGE) {
+        fill(body, h('button', { type: 'button', class: 'button', dataset: { testid: 'sim-start' },
+          onclick: () => { active = true; request(); } }, `Simulate these ${formatNumber(openDeals)} open deals`));
+        return;
+      }
+      active = true;
       request();
     },
   };
