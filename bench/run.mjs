@@ -118,6 +118,16 @@ for (const n of REPORT_ONLY ? [] : SIZES) {
   console.error(JSON.stringify(row));
 }
 
+// The simulator's timings (issue 15): what-if and forward on 100k deals, the
+// forecast's 10,000 trials on about 10,000 open deals (12,500 generated deals).
+const simulatePath = path.join(DATA, 'simulate.json');
+if (!REPORT_ONLY) {
+  const sim = repeat(() => JSON.parse(measure('node', [path.join(ROOT, 'bench/wasm_simulate.mjs'), sampleFile(100000),
+    sampleFile(12500), '--as-of', AS_OF]).stdout));
+  writeFileSync(simulatePath, JSON.stringify(sim, null, 2));
+}
+const simulated = existsSync(simulatePath) ? JSON.parse(readFileSync(simulatePath, 'utf8')) : null;
+
 const wasmBytes = readFileSync(path.join(ROOT, 'build/wasm-release/wasm/revdiag.wasm'));
 const wasmKB = wasmBytes.length / 1024;
 const wasmGzipKB = gzipSync(wasmBytes, { level: 9 }).length / 1024;
@@ -170,6 +180,12 @@ const targets = [
   [`Peak memory of the wasm audit ≤ 2.5× the file (${big.deals} deals)`, `${fmt((big.wasm.rss - big.node_baseline.rss) / (big.mb * 1e6))}×`,
    (big.wasm.rss - big.node_baseline.rss) / (big.mb * 1e6) <= 2.5],
   ['Re-audit with one threshold changed, 100k deals, wasm < 50 ms', mid ? `${fmt(mid.wasm.rerun * 1000, 0)} ms` : 'n/a', !!mid && mid.wasm.rerun < 0.05],
+  ['Simulator what-if (one threshold changed), 100k deals, wasm < 50 ms', simulated ? `${ms(simulated.what_if_seconds)} ms` : 'n/a',
+   !!simulated && simulated.what_if_seconds < 0.05],
+  [`Simulator forecast, 10,000 trials over ${simulated ? simulated.forecast_open_deals : '~10,000'} open deals, wasm < 1 s`,
+   simulated ? `${fmt(simulated.forecast_seconds)} s` : 'n/a', !!simulated && simulated.forecast_seconds < 1],
+  ['Simulator forward 90 days, 100k deals, wasm < 1 s', simulated ? `${fmt(simulated.forward_seconds)} s` : 'n/a',
+   !!simulated && simulated.forward_seconds < 1],
   ['revdiag.wasm < 400 KB', `${fmt(wasmKB, 0)} KB`, wasmKB < 400],
   ['Page interactive < 1 s (loopback)', `${fmt(interactive)} s`, interactive < 1],
 ];

@@ -73,15 +73,16 @@ void forward(std::ostringstream& o, const json& f) {
     const json& days = f["days"];
     o << "Forward " << days.size() - 1 << " days, policy " << f["policy"].get<std::string>()
       << ", response rate " << f["response_rate"].dump() << "\n";
-    o << pad("day", 5) << "  " << pad("date", 11, false) << pad("real", 14) << pad("deals", 7)
-      << pad("follow-up", 11) << pad("re-engage", 11) << pad("stale", 7) << pad("archive", 9)
-      << pad("closed?", 9) << "\n";
+    o << pad("day", 5) << "  " << pad("date", 11, false) << pad("open", 7) << pad("real", 14)
+      << pad("deals", 7) << pad("follow-up", 11) << pad("re-engage", 11) << pad("stale", 7)
+      << pad("archive", 9) << pad("closed?", 9) << "\n";
     for (size_t i = 0; i < days.size(); ++i) {
         if (i % 7 != 0 && i + 1 != days.size()) continue;
         const json& d = days[i];
         const json& st = d["states"];
         o << pad(std::to_string(d["day"].get<int>()), 5) << "  "
-          << pad(d["date"].get<std::string>(), 11, false) << pad(money(d["real_total"]), 14)
+          << pad(d["date"].get<std::string>(), 11, false)
+          << pad(std::to_string(d["open_deals"].get<long long>()), 7) << pad(money(d["real_total"]), 14)
           << pad(std::to_string(d["real_deals"].get<long long>()), 7)
           << pad(std::to_string(st["follow_up_due"]["deals"].get<long long>()), 11)
           << pad(std::to_string(st["reengage_due"]["deals"].get<long long>()), 11)

@@ -52,6 +52,9 @@ std::string sample(const std::string& options) {
 std::string samples() {
     return api::samples();
 }
+std::string simulate(const std::string& csv, const std::string& options) {
+    return api::simulate(csv, options);
+}
 
 session* make_session(const std::string& options) {
     return new session(options);
@@ -83,6 +86,9 @@ std::string session_deals(session& s, const std::string& query) {
 std::string session_flagged_csv(session& s) {
     return s.flagged_csv();
 }
+std::string session_simulate(session& s, const std::string& options) {
+    return s.simulate(options);
+}
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(revdiag) {
@@ -100,11 +106,13 @@ EMSCRIPTEN_BINDINGS(revdiag) {
     function("snapshot", &snapshot);
     function("sample", &sample);
     function("samples", &samples);
+    function("simulate", &simulate);
     emscripten::class_<session>("Session")
         .constructor(&make_session, emscripten::allow_raw_pointers())
         .function("push", &session_push)
         .function("finish", &session_finish)
         .function("audit", &session_audit)
         .function("deals", &session_deals)
-        .function("flagged_csv", &session_flagged_csv);
+        .function("flagged_csv", &session_flagged_csv)
+        .function("simulate", &session_simulate);
 }

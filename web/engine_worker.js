@@ -163,7 +163,26 @@ const HANDLERS = {
   [MESSAGE.AUDIT]: (m, p) => withSession((s) => shape(s.audit(json(p.options || {})), p)),
   [MESSAGE.DEALS]: (m, p) => withSession((s) => s.deals(json(p.query || {}))),
   [MESSAGE.FLAGGED_CSV]: () => withSession((s) => s.flagged_csv()),
+  [MESSAGE.SIMULATE]: (m, p, id) => withSession((s) => simulate(s, p, id)),
 };
+
+/** Id of the newest simulate request: an older one still queued is dropped, not run. */
+let latestSimulate = 0;
+
+/**
+ * The simulator on the loaded export; with payload.compare, the forward series
+ * under the enforced policy too (forward_enforced), for the none-vs-enforced chart.
+ * @param {any} s @param {any} payload @param {number} id
+ */
+function simulate(s, payload, id) {
+  if (id !== latestSimulate) return failure(ERROR.SUPERSEDED, 'A newer simulation was asked for.');
+  const options = payload.options || {};
+  const env = parseEnvelope(s.simulate(json(options)));
+  if (!env.ok || !payload.compare) return env;
+  const enforced = parseEnvelope(s.simulate(json({ ...options, policy: 'enforced', trials: 1 })));
+  if (enforced.ok) env.forward_enforced = enforced.forward;
+  return env;
+}
 
 /**
  * Long lists cost the page a long structured clone (seconds for a 500k-deal
@@ -232,6 +251,7 @@ self.onmessage = (event) => {
     self.postMessage({ id, envelope: { schema: 'revdiag.cancel/1', ok: true } });
     return;
   }
+  if (type === MESSAGE.SIMULATE) latestSimulate = id;
   queue = queue.then(async () => {
     const envelope = await answer(id, type, payload);
     cancelled.delete(id);

@@ -14,6 +14,7 @@ import { mountHeader } from './ui/header.js';
 import { renderMapping } from './ui/mapping.js';
 import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
+import { mountSimulator } from './ui/simulator.js';
 import { mountSnapshot } from './ui/snapshot.js';
 import { notAnExportReason, refuseBinary } from './ui/refusal.js';
 import { mountUpload, renderUpload } from './ui/upload.js';
@@ -65,6 +66,7 @@ function showDeals(filter) {
   $('#deals-title').scrollIntoView();
 }
 const processEditor = createProcessEditor($('#process-editor'), { onChange: scheduleProcessCheck });
+const simulator = mountSimulator($('#simulator'), { engine, message: MESSAGE.SIMULATE, baseOptions: () => auditOptions() });
 
 /** @param {string} text */
 function announce(text) {
@@ -315,6 +317,7 @@ function render() {
     });
     dealTable.setReport(s.report);
     renderCoverage($('#coverage-panel'), s.report, coverageActions);
+    simulator.refresh(s.process && s.process.thresholds, Number(s.report.summary && s.report.summary.open_deals));
   }
   // Charts size themselves to their box, so they are drawn once it is visible.
   if (s.screen === 'dashboard' && s.report && s.report !== chartedReport) {

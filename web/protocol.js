@@ -26,6 +26,7 @@
       AUDIT: 'audit',                     // {options} -> revdiag.audit/1
       DEALS: 'deals',                     // {query} -> revdiag.deals/1
       FLAGGED_CSV: 'flagged_csv',         // {} -> revdiag.flagged/1
+      SIMULATE: 'simulate',               // {options, compare} -> revdiag.simulate/1 (+ forward_enforced when compare)
       CANCEL: 'cancel',                   // {target} -> revdiag.cancel/1 (the target replies web.cancelled)
     }),
     /** Error codes raised by the page and worker themselves (not the engine). */
@@ -36,6 +37,7 @@
       ENGINE_LOAD: 'web.engine_load',
       ENGINE_CRASH: 'web.engine_crash',
       READ_FAILED: 'web.read_failed',
+      SUPERSEDED: 'web.superseded',       // a simulate request overtaken by a newer one before it ran
     }),
   });
 })(globalThis);

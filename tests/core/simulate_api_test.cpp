@@ -84,9 +84,23 @@ TEST_CASE("revdiag simulate --format json prints api simulate's envelope", "[sim
     CHECK(text.exit_code == 0);
     CHECK(text.out.find("Forecast") != std::string::npos);
     CHECK(text.out.find("P50") != std::string::npos);
+    // The forward table: day 0 has the 4 open deals and the 70,000 real pipeline of the hand-made export.
+    CHECK(text.out.find("    0  2026-06-30       4        70,000") != std::string::npos);
     CHECK(revdiag::test::run_cli("simulate '" + path + "' --format xml").exit_code == 2);
     CHECK(revdiag::test::run_cli("simulate '" + path + "' --set nonsense").exit_code == 2);
     CHECK(revdiag::test::run_cli("simulate '" + path + "' --set inactive=3").exit_code == 1);
+}
+
+TEST_CASE("parts computes only the report blocks asked for", "[simulate][settings]") {
+    const std::string csv = revdiag::test::read_fixture("simulate/hand.csv");
+    const auto r =
+        parse(revdiag::api::simulate(csv, R"({"as_of":"2026-06-30","parts":["forecast"],"trials":10})"));
+    REQUIRE(r["ok"] == true);
+    CHECK(r.contains("forecast"));
+    for (const char* absent : {"what_if", "forward", "history", "calibration"})
+        CHECK_FALSE(r.contains(absent));
+    const auto bad = parse(revdiag::api::simulate(csv, R"({"parts":["forecast","tea_leaves"]})"));
+    CHECK(bad["error"]["at"]["pointer"] == "/parts/1");
 }
 
 TEST_CASE("simulator settings errors carry a JSON pointer", "[simulate][settings][error]") {

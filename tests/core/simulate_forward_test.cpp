@@ -25,8 +25,8 @@ struct loaded {
 loaded load(const fs::path& csv) {
     fs::path extra = csv;
     extra.replace_extension(".options.json");
-    auto options = read_json_object(fs::exists(extra) ? test::read_file(extra.string()) : std::string(),
-                                    options_input);
+    auto options =
+        read_json_object(fs::exists(extra) ? test::read_file(extra.string()) : std::string(), options_input);
     REQUIRE(options.has_value());
     auto req = detail::read_audit_options(*options);
     REQUIRE(req.has_value());

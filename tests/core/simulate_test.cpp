@@ -160,3 +160,38 @@ TEST_CASE("calibration is null with its reason when no closed deal can be replay
     CHECK(r["calibration"].is_null());
     CHECK(r["calibration_reason"].get<std::string>().find("activity date") != std::string::npos);
 }
+
+TEST_CASE("stage history from Date entered columns, used only where 30 won and 30 lost allow",
+          "[simulate][history]") {
+    // tests/fixtures/simulate/stage_history.csv: 40 won deals entered Discovery, then
+    // Proposal 10 days later; 20 lost deals entered Proposal 20 days after Discovery;
+    // 15 lost deals never left Discovery.
+    const json r = revdiag::test::parse(
+        revdiag::api::simulate(revdiag::test::read_fixture("simulate/stage_history.csv"),
+                               R"({"as_of":"2026-06-30","trials":100,"probabilities":"learned"})"));
+    REQUIRE(r.value("ok", false));
+    const json& h = r["history"];
+    CHECK(h["used"] == true);
+    CHECK(h["fallback"].is_null());
+    json discovery, proposal;
+    for (const json& s : h["stages"]) {
+        if (s["stage"] == "discovery") discovery = s;
+        if (s["stage"] == "proposal") proposal = s;
+    }
+    CHECK(discovery["reached"] == 75);
+    CHECK(discovery["conversion"] == json({{"value", 0.8}, {"sample", 75}}));  // 60 of 75 went on
+    CHECK(discovery["win_rate"] == json({{"value", 0.5333}, {"sample", 75}}));
+    CHECK(discovery["days_in_stage"] == json({{"value", 13.3}, {"sample", 60}}));  // (40 x 10 + 20 x 20) / 60
+    CHECK(discovery["used"] == true);
+    CHECK(proposal["won"] == 40);
+    CHECK(proposal["lost"] == 20);
+    CHECK(proposal["used"] == false);  // 20 lost: below 30
+    for (const json& s : r["forecast"]["probabilities"]["stages"]) {
+        INFO(s.dump());
+        if (s["stage"] == "discovery")
+            CHECK(s == json({{"stage", "discovery"}, {"probability", 0.5333}, {"source", "learned"}}));
+        else
+            CHECK(s["source"] == "process");
+    }
+    CHECK(r["forecast"]["probabilities"]["fallback"].is_string());
+}

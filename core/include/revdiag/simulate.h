@@ -27,16 +27,29 @@ namespace revdiag {
 class sim_random {
 public:
     explicit sim_random(uint64_t seed);
-    uint64_t next();
+    uint64_t next() {
+        const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+        const uint64_t t = s_[1] << 17;
+        s_[2] ^= s_[0];
+        s_[3] ^= s_[1];
+        s_[1] ^= s_[2];
+        s_[0] ^= s_[3];
+        s_[2] ^= t;
+        s_[3] = rotl(s_[3], 45);
+        return result;
+    }
     /// A double in [0, 1) with 53 random bits.
     double uniform();
     /// An integer in [0, n), n > 0 (multiply-high, no modulo bias worth naming below 2^32).
-    uint32_t below(uint32_t n);
+    uint32_t below(uint32_t n) {
+        return static_cast<uint32_t>(((next() >> 32) * static_cast<uint64_t>(n)) >> 32);
+    }
     /// True with probability p (0 and 1 exact): the top 53 bits compared with p * 2^53.
     static uint64_t threshold(double p);
     bool chance(uint64_t threshold_53) { return (next() >> 11) < threshold_53; }
 
 private:
+    static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     uint64_t s_[4];
 };
 

@@ -1,8 +1,8 @@
 #include "api/simulate.h"
 
+#include "report/simulate.h"
 #include "revdiag/api.h"
 #include "revdiag/simulate.h"
-#include "simulate/report.h"
 
 namespace revdiag::detail {
 
@@ -36,36 +36,44 @@ std::string simulate_envelope(const deal_table& table, const simulate_request& r
                                          location{"options", 0, 0, "/horizon", ""}));
 
     const audit_report audit = run_audit(table, p, as_of, *stage_map);
+    const simulate_detail::simulate_settings& s = req.settings;
     ojson body;
     body["as_of"] = format_iso_date(as_of);
     // The what-if is the audit report's own blocks, so with nothing changed it
     // is the plain audit's byte for byte.
     ojson report = report_to_json(audit, table, p, ojson::object(), deals_scope::none, 0);
-    ojson what_if;
-    ojson changed = ojson::array();
-    for (const simulate_detail::changed_setting& c : *changes) {
-        ojson j;
-        j["setting"] = c.key;
-        j["from"] = c.from;
-        j["to"] = c.to;
-        changed.push_back(std::move(j));
+    if (s.what_if) {
+        ojson what_if;
+        ojson changed = ojson::array();
+        for (const simulate_detail::changed_setting& c : *changes) {
+            ojson j;
+            j["setting"] = c.key;
+            j["from"] = c.from;
+            j["to"] = c.to;
+            changed.push_back(std::move(j));
+        }
+        what_if["changes"] = std::move(changed);
+        what_if["process"] = req.audit.process ? "given" : "default";
+        what_if["summary"] = std::move(report["summary"]);
+        what_if["layers"] = std::move(report["layers"]);
+        what_if["stages"] = std::move(report["stages"]);
+        body["what_if"] = std::move(what_if);
     }
-    what_if["changes"] = std::move(changed);
-    what_if["process"] = req.audit.process ? "given" : "default";
-    what_if["summary"] = std::move(report["summary"]);
-    what_if["layers"] = std::move(report["layers"]);
-    what_if["stages"] = std::move(report["stages"]);
-    body["what_if"] = std::move(what_if);
-
-    const forward_series forward = run_forward(table, p, *stage_map, as_of, req.settings.forward);
-    body["forward"] = simulate_detail::forward_to_json(forward, req.settings, table);
-    const history_report history = learn_history(table, p, *stage_map, audit);
-    body["history"] = simulate_detail::history_to_json(history, p);
-    const forecast_report predicted = run_forecast(table, p, audit, history, forecast);
-    body["forecast"] = simulate_detail::forecast_to_json(predicted, p, forecast);
-    const calibration_report calibration = calibrate_archive(table, p, *stage_map);
-    body["calibration"] = simulate_detail::calibration_to_json(calibration, p);
-    if (!calibration.available) body["calibration_reason"] = calibration.reason;
+    if (s.forward_part)
+        body["forward"] =
+            simulate_detail::forward_to_json(run_forward(table, p, *stage_map, as_of, s.forward), s, table);
+    history_report history;
+    if (s.history || (s.forecast_part && s.forecast.learned))
+        history = learn_history(table, p, *stage_map, audit);
+    if (s.history) body["history"] = simulate_detail::history_to_json(history, p);
+    if (s.forecast_part)
+        body["forecast"] =
+            simulate_detail::forecast_to_json(run_forecast(table, p, audit, history, forecast), p, forecast);
+    if (s.calibration) {
+        const calibration_report calibration = calibrate_archive(table, p, *stage_map);
+        body["calibration"] = simulate_detail::calibration_to_json(calibration, p);
+        if (!calibration.available) body["calibration_reason"] = calibration.reason;
+    }
     body["warnings"] = std::move(report["warnings"]);
     return moved_envelope(simulate_schema, std::move(body));
 }

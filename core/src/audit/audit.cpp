@@ -415,34 +415,48 @@ audit_report run_audit(const deal_table& table, const process& p, day_t as_of, c
     return r;
 }
 
-struct deal_judge::impl {
+namespace {
+
+// The judge's state; held behind a void pointer so that deal_judge::impl, a
+// class with external linkage, names no type of this anonymous namespace.
+struct judge_state {
     audit_report scratch;
     audit_options options;
     engine e;
-    impl(const deal_table& t, const process& p, const audit_options& o) : options(o), e(t, p, 0, scratch, o.evidence) {}
+    judge_state(const deal_table& t, const process& p, const audit_options& o)
+        : options(o), e(t, p, 0, scratch, o.evidence) {}
+
+    bool judge(size_t row, day_t as_of, deal_verdict& out) {
+        e.as_of = as_of;
+        const int st = e.recorded_stage(row, options);
+        if (e.is_closed(row, st)) return false;
+        scratch.findings.clear();
+        scratch.finding_criteria.clear();
+        const deal_audit d = e.judge(row, st);
+        out.recorded_stage = d.recorded_stage;
+        out.real_stage = d.real_stage;
+        out.in_real_pipeline = d.in_real_pipeline;
+        out.failing_layers = d.failing_layers;
+        out.amount_cents = d.amount_cents;
+        out.codes = 0;
+        for (const finding& f : scratch.findings_of(d)) out.codes |= 1u << static_cast<unsigned>(f.code);
+        return true;
+    }
+};
+
+}  // namespace
+
+struct deal_judge::impl {
+    std::shared_ptr<void> state;
 };
 
 deal_judge::deal_judge(const deal_table& table, const process& p, const audit_options& options)
-    : impl_(std::make_unique<impl>(table, p, options)) {}
+    : impl_(std::make_unique<impl>(impl{std::make_shared<judge_state>(table, p, options)})) {}
 
 deal_judge::~deal_judge() = default;
 
 bool deal_judge::judge(size_t row, day_t as_of, deal_verdict& out) {
-    engine& e = impl_->e;
-    e.as_of = as_of;
-    const int st = e.recorded_stage(row, impl_->options);
-    if (e.is_closed(row, st)) return false;
-    impl_->scratch.findings.clear();
-    impl_->scratch.finding_criteria.clear();
-    const deal_audit d = e.judge(row, st);
-    out.recorded_stage = d.recorded_stage;
-    out.real_stage = d.real_stage;
-    out.in_real_pipeline = d.in_real_pipeline;
-    out.failing_layers = d.failing_layers;
-    out.amount_cents = d.amount_cents;
-    out.codes = 0;
-    for (const finding& f : impl_->scratch.findings_of(d)) out.codes |= 1u << static_cast<unsigned>(f.code);
-    return true;
+    return static_cast<judge_state*>(impl_->state.get())->judge(row, as_of, out);
 }
 
 }  // namespace revdiag

@@ -92,20 +92,33 @@ forecast_report run_forecast(const deal_table& table, const process& p, const au
                                       slips && slip_in_horizon < settings.slip_days});
     }
 
+    // Deals with a fixed close day first, then those drawing one; each draws the
+    // same numbers in every trial whatever it wins, and adds without a branch
+    // (a won deal is a coin flip the processor cannot predict).
+    std::stable_partition(deals.begin(), deals.end(), [](const forecast_deal& d) { return !d.slips; });
+    const size_t fixed = static_cast<size_t>(
+        std::find_if(deals.begin(), deals.end(), [](const forecast_deal& d) { return d.slips; }) -
+        deals.begin());
     sim_random rng(settings.seed);
-    std::vector<int64_t> stated(settings.trials), real(settings.trials);
-    const uint32_t slip_days = static_cast<uint32_t>(settings.slip_days);
-    const uint32_t slip_limit = static_cast<uint32_t>(slip_in_horizon);
-    for (uint64_t t = 0; t < settings.trials; ++t) {
+    const size_t trials = static_cast<size_t>(settings.trials);
+    std::vector<int64_t> stated(trials), real(trials);
+    const uint64_t slip_days = static_cast<uint64_t>(settings.slip_days);
+    const uint64_t slip_limit = static_cast<uint64_t>(slip_in_horizon);
+    for (size_t t = 0; t < trials; ++t) {
         int64_t s = 0, r = 0;
-        for (const forecast_deal& d : deals) {
+        for (size_t i = 0; i < fixed; ++i) {
+            const forecast_deal& d = deals[i];
             const uint64_t x = rng.next() >> 11;
-            const bool won_stated = x < d.stated, won_real = x < d.real;
-            if (!won_stated && !won_real) continue;
-            // The drawn close day is as_of + 1 + below(slip_days); it counts when within the horizon.
-            if (d.slips && rng.below(slip_days) >= slip_limit) continue;
-            if (won_stated) s += d.cents;
-            if (won_real) r += d.cents;
+            s += d.cents & -static_cast<int64_t>(x < d.stated);
+            r += d.cents & -static_cast<int64_t>(x < d.real);
+        }
+        for (size_t i = fixed; i < deals.size(); ++i) {
+            const forecast_deal& d = deals[i];
+            const uint64_t x = rng.next() >> 11;
+            // The close day is as_of + 1 + ((top 32 bits * slip_days) >> 32); it counts within the horizon.
+            const int64_t in = -static_cast<int64_t>((((rng.next() >> 32) * slip_days) >> 32) < slip_limit);
+            s += d.cents & -static_cast<int64_t>(x < d.stated) & in;
+            r += d.cents & -static_cast<int64_t>(x < d.real) & in;
         }
         stated[t] = s;
         real[t] = r;

@@ -42,6 +42,9 @@ double response_rates::of(const process& p, int stage) const {
 namespace {
 
 constexpr int never = std::numeric_limits<int>::max();
+// The activity columns of the evidence tiers (DESIGN §2.1): buyer, two-way, rep.
+constexpr const char* activity_tiers[] = {"last_buyer_activity_date", "last_contact_date",
+                                          "last_activity_date"};
 constexpr unsigned state_bits_mask = (1u << forward_state_count) - 1;
 constexpr unsigned open_bit = forward_state_count;  // tally slots: the states, then open, then real
 constexpr unsigned real_bit = forward_state_count + 1;
@@ -91,7 +94,7 @@ struct simulation {
     uint32_t holding_text = 0;
     column* stage_col = nullptr;
     column* entered_col = nullptr;
-    column* activity_col = nullptr;
+    std::vector<column*> activity_cols;  // every activity tier the export records
     column* response_col = nullptr;
     std::vector<std::array<count_amount, tally_slots>> delta;
     forward_series out;
@@ -107,7 +110,8 @@ struct simulation {
             if (p.stages[i].holding && holding < 0) holding = static_cast<int>(i);
         stage_col = table.find("stage");
         entered_col = table.find("stage_entered_date");
-        activity_col = table.find("last_buyer_activity_date");
+        for (const char* name : activity_tiers)
+            if (column* c = table.find(name); c && c->type == field_type::date) activity_cols.push_back(c);
         response_col = table.find("last_buyer_response_date");
         if (stage_col && holding >= 0) {
             const std::string& name = p.stages[static_cast<size_t>(holding)].name;
@@ -199,7 +203,7 @@ struct simulation {
             const day_t today = as_of + k;
             bool row_changed = false;
             if (response == k) {
-                activity_col->date[row] = today;
+                for (column* c : activity_cols) c->date[row] = today;
                 response_col->date[row] = today;
                 record(row, k, forward_event::responded, cents, false);
                 row_changed = true;
@@ -298,7 +302,11 @@ forward_series run_forward(const deal_table& table, const process& p, const audi
     }
     deal_table copy = table;
     if (settings.rates.any()) {
-        ensure_date_column(copy, "last_buyer_activity_date");
+        // A response is dated in the export's own activity columns (a reply is also a
+        // contact and an activity logged); only an export with none gets a buyer column.
+        bool any_activity = false;
+        for (const char* name : activity_tiers) any_activity = any_activity || copy.find(name) != nullptr;
+        if (!any_activity) ensure_date_column(copy, "last_buyer_activity_date");
         ensure_date_column(copy, "last_buyer_response_date");
     }
     if (settings.policy == forward_policy::enforced) {

@@ -11,10 +11,6 @@ uint64_t splitmix64(uint64_t& state) {
     return z ^ (z >> 31);
 }
 
-uint64_t rotl(uint64_t x, int k) {
-    return (x << k) | (x >> (64 - k));
-}
-
 }  // namespace
 
 sim_random::sim_random(uint64_t seed) {
@@ -23,25 +19,9 @@ sim_random::sim_random(uint64_t seed) {
     for (uint64_t& word : s_) word = splitmix64(seed);
 }
 
-uint64_t sim_random::next() {
-    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-}
-
 double sim_random::uniform() {
     // 53 bits times 2^-53: exact in any IEEE double arithmetic.
     return static_cast<double>(next() >> 11) * 0x1.0p-53;
-}
-
-uint32_t sim_random::below(uint32_t n) {
-    return static_cast<uint32_t>(((next() >> 32) * static_cast<uint64_t>(n)) >> 32);
 }
 
 uint64_t sim_random::threshold(double p) {

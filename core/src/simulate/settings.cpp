@@ -62,8 +62,8 @@ result<simulate_settings> read_simulate_settings(const json_value& options) {
             if (!v.is_number() || std::floor(v.number) != v.number || v.number < 0 ||
                 v.number > static_cast<double>(max_seed))
                 return fail("type", v, at,
-                            "The seed must be a whole number from 0 to 9007199254740991, not " + shown_value(v) +
-                                ".");
+                            "The seed must be a whole number from 0 to 9007199254740991, not " +
+                                shown_value(v) + ".");
             s.forward.seed = s.forecast.seed = static_cast<uint64_t>(v.number);
         } else if (key == "horizon") {
             if (v.is_string()) {
@@ -97,9 +97,9 @@ result<simulate_settings> read_simulate_settings(const json_value& options) {
         } else if (key == "probabilities") {
             const std::string p = v.is_string() ? v.text : "";
             if (p != "process" && p != "learned")
-                return fail("value", v, at,
-                            "The probabilities must be \"process\" or \"learned\", not " + shown_value(v) +
-                                ".");
+                return fail(
+                    "value", v, at,
+                    "The probabilities must be \"process\" or \"learned\", not " + shown_value(v) + ".");
             s.forecast.learned = p == "learned";
         } else if (key == "response_rate") {
             s.response_rate = to_ojson(v);
@@ -112,10 +112,30 @@ result<simulate_settings> read_simulate_settings(const json_value& options) {
             } else if (auto e = rate(v, at, s.forward.rates.all)) {
                 return *e;
             }
+        } else if (key == "parts") {
+            if (!v.is_array())
+                return fail("type", v, at,
+                            "The option /parts must be a list of report parts, not " + shown_value(v) + ".");
+            s.what_if = s.forward_part = s.history = s.forecast_part = s.calibration = false;
+            for (size_t i = 0; i < v.items.size(); ++i) {
+                const std::string part = v.items[i].is_string() ? v.items[i].text : "";
+                bool* flag = part == "what_if"       ? &s.what_if
+                             : part == "forward"     ? &s.forward_part
+                             : part == "history"     ? &s.history
+                             : part == "forecast"    ? &s.forecast_part
+                             : part == "calibration" ? &s.calibration
+                                                     : nullptr;
+                if (!flag)
+                    return fail("value", v.items[i], child_pointer(at, i),
+                                "The part " + shown_value(v.items[i]) +
+                                    " is not one of what_if, forward, history, forecast, calibration.");
+                *flag = true;
+            }
         } else if (key == "set") {
             if (!v.is_object())
-                return fail("type", v, at,
-                            "The option /set must be an object of threshold: value, not " + shown_value(v) + ".");
+                return fail(
+                    "type", v, at,
+                    "The option /set must be an object of threshold: value, not " + shown_value(v) + ".");
             s.set = v;
         } else {
             s.audit_options.members.push_back(m);  // read_audit_options checks it
@@ -139,7 +159,7 @@ result<std::vector<changed_setting>> apply_settings(process& p, const simulate_s
         if (number) {
             int64_t n = 0;
             if (auto e = whole(v, at, 0, 3650, n)) return *e;
-            changes.push_back({key, ojson(*number), ojson(n)});
+            if (n != *number) changes.push_back({key, ojson(*number), ojson(n)});
             *number = static_cast<int>(n);
             continue;
         }
@@ -161,16 +181,17 @@ result<std::vector<changed_setting>> apply_settings(process& p, const simulate_s
                             "Each name of " + at + " must be text, not " + shown_value(v.items[i]) + ".");
             values.push_back(v.items[i].text);
         }
-        changes.push_back({key, ojson(*list), ojson(values)});
+        if (values != *list) changes.push_back({key, ojson(*list), ojson(values)});
         *list = std::move(values);
     }
     for (const auto& [id, r] : s.forward.rates.per_stage) {
         bool found = false;
         for (const stage& st : p.stages) found = found || st.id == id;
         if (!found)
-            return make_error("options.value",
-                              "The response rate names \"" + id + "\", which is not a stage id of the process.",
-                              location{"options", 0, 0, child_pointer("/response_rate", id), ""});
+            return make_error(
+                "options.value",
+                "The response rate names \"" + id + "\", which is not a stage id of the process.",
+                location{"options", 0, 0, child_pointer("/response_rate", id), ""});
     }
     return changes;
 }

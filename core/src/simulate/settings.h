@@ -24,6 +24,8 @@ struct simulate_settings {
     json_value set;               // an object of threshold: value (empty when not given)
     ojson response_rate = 0;      // as given, for the report
     size_t events = 200;               // per-deal forward events listed
+    /// The report's parts to compute ("parts" option; all by default).
+    bool what_if = true, forward_part = true, history = true, forecast_part = true, calibration = true;
 };
 
 /// The simulator keys of the options (the rest is left for the audit options).

@@ -1,4 +1,4 @@
-#include "simulate/report.h"
+#include "report/simulate.h"
 
 #include <cmath>
 

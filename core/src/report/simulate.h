@@ -1,4 +1,4 @@
-// Private: the simulator's results as the blocks of the revdiag.simulate/1
+// Private (report module): the simulator's results as the blocks of the revdiag.simulate/1
 // report (money in currency units from integer cents, dates ISO, no locale).
 #pragma once
 
