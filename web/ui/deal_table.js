@@ -178,7 +178,7 @@ export function createDealTable(root, engine, hooks = {}) {
     h('span', { role: 'cell', class: 'cell cell-stage' }, stage === real ? stage : `${stage} → ${real}`),
     h('span', { role: 'cell', class: `cell cell-next${next ? ` layer-${next.layer}` : ' none'}`, 'data-testid': 'deal-next' },
       next ? next.action : 'Nothing to do'),
-    h('span', { role: 'cell', class: 'cell cell-why', 'data-testid': 'deal-reasons' },
+    h('span', { role: 'cell', class: 'cell cell-why', 'data-testid': 'deal-reasons', title: reasons.join('\n') || null },
       reasons.length ? h('span', { class: 'why-text' }, reasons[0]) : h('span', { class: 'why-text muted' }, 'Follows the process.'),
       reasons.length > 1 ? h('span', { class: 'why-more' }, `+${formatNumber(reasons.length - 1)} more ${reasons.length === 2 ? 'reason' : 'reasons'}`) : null));
     return row;
