@@ -8,7 +8,7 @@ import { SCREENS, createStore } from './state.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealDetail } from './ui/deal_detail.js';
-import { createDealTable } from './ui/deal_table.js';
+import { NO_OWNER, createDealTable } from './ui/deal_table.js';
 import { mountHeader } from './ui/header.js';
 import { renderMapping } from './ui/mapping.js';
 import { mountDiagnostic } from './ui/diagnostic.js';
@@ -295,7 +295,7 @@ function render() {
         + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`));
     renderDashboard(s.report, {
       onLayer: (id) => showDeals({ layer: id }),
-      onAction: (owner, action) => showDeals({ owner: owner || '', next_action: action }),
+      onAction: (owner, action) => showDeals({ owner: owner === null ? NO_OWNER : owner, next_action: action }),
       countFinding: async (code) => {
         const env = await engine.call(MESSAGE.DEALS, { query: { filter: { code }, offset: 0, limit: 1 } });
         return env.ok ? Number(env.total) || 0 : 0;

@@ -26,6 +26,9 @@ const COLUMNS = Object.freeze([
   { key: 'findings', label: 'Why' },
 ]);
 
+/** The owner filter's value for deals with no owner (a value no export writes). */
+export const NO_OWNER = '\u0000no owner';
+
 /** "1 deal", "2 deals". @param {number} n */
 function deals(n) {
   return `${formatNumber(n)} ${n === 1 ? 'deal' : 'deals'}`;
@@ -79,6 +82,8 @@ export function createDealTable(root, engine, hooks = {}) {
 
   function query(offset) {
     const f = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+    // The engine's owner filter is exact: "" selects the deals with no owner.
+    if (filter.owner === NO_OWNER) f.owner = '';
     return { filter: f, sort, offset, limit: PAGE };
   }
 
@@ -235,7 +240,7 @@ export function createDealTable(root, engine, hooks = {}) {
     fill(filters,
       select('layer', 'Layer', LAYERS.map((l) => [l.id, l.name])),
       select('code', 'Finding', FINDINGS.map((f) => [f.code, `${f.code.toLowerCase().replace(/_/g, ' ')}: ${f.label}`])),
-      select('owner', 'Owner', owners.slice(0, 500).map((/** @type {string} */ o) => [o, o])),
+      select('owner', 'Owner', [...owners.slice(0, 500).map((/** @type {string} */ o) => [o, o]), [NO_OWNER, '(no owner)']]),
       select('stage', 'Stage', /** @type {any} */ (stages)),
       h('div', { class: 'filter grow' },
         h('label', { for: 'deal-filter-text' }, 'Search'),
