@@ -41,12 +41,14 @@ export function criteriaStatus(deal, process, report) {
   for (const c of coverage) if (c && c.status === 'not_assessable') notAssessable.add(String(c.id ?? c.criterion));
   const findings = report && report.process && Array.isArray(report.process.findings) ? report.process.findings : [];
   for (const f of findings) if (f && f.code === 'CRITERION_NOT_RECORDED' && f.criterion) notAssessable.add(String(f.criterion));
+  /** @type {Array<{stage: string, id: string, label: string, status: keyof typeof STATUS}>} */
   const rows = [];
   for (let i = 0; i <= recorded; i++) {
     const stage = stages[i];
     if (stage.holding || stage.closed_won || stage.closed_lost) continue;
     for (const c of Array.isArray(stage.criteria) ? stage.criteria : []) {
       const id = String(c.id);
+      /** @type {keyof typeof STATUS} */
       const status = failing.get(id) || (notAssessable.has(id) ? 'not_assessable' : 'met');
       rows.push({ stage: stage.name || stage.id, id, label: c.label || c.rule || '', status });
     }
