@@ -290,6 +290,8 @@ function render() {
     document.body.dataset.auditAsOf = String(s.report.as_of || '');
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
     const processName = s.report.process && s.report.process.name ? String(s.report.process.name) : 'the default process';
+    // The printed document's name (and a saved PDF's file name) says what it is.
+    printTitle = `revdiag audit — ${s.source ? s.source.name : 'pipeline'} — as of ${s.report.as_of}`;
     fill($('#print-meta'), h('p', { class: 'print-title' }, s.source ? s.source.name : 'Pipeline'),
       h('p', null, `Audited as of ${s.report.as_of} · printed on ${todayIso()} · process: ${processName}${s.processEdited ? ' (edited)' : ''}`
         + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`));
@@ -310,6 +312,10 @@ function render() {
   }
 }
 let chartedReport = null;
+let printTitle = '';
+const pageTitle = document.title;
+window.addEventListener('beforeprint', () => { if (printTitle && store.get().screen === 'dashboard') document.title = printTitle; });
+window.addEventListener('afterprint', () => { document.title = pageTitle; });
 /** @type {any} */
 let renderedDemos = null;
 /** @type {any[]} */
