@@ -10,6 +10,7 @@ import { renderDashboard } from './ui/dashboard.js';
 import { createDealDetail } from './ui/deal_detail.js';
 import { NO_OWNER, createDealTable } from './ui/deal_table.js';
 import { mountHeader } from './ui/header.js';
+import { mountPrintTitle, renderPrintMeta } from './ui/print.js';
 import { renderMapping } from './ui/mapping.js';
 import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
@@ -289,12 +290,7 @@ function render() {
     // Lets people and tests see which audit is on screen.
     document.body.dataset.auditAsOf = String(s.report.as_of || '');
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
-    const processName = s.report.process && s.report.process.name ? String(s.report.process.name) : 'the default process';
-    // The printed document's name (and a saved PDF's file name) says what it is.
-    printTitle = `revdiag audit — ${s.source ? s.source.name : 'pipeline'} — as of ${s.report.as_of}`;
-    fill($('#print-meta'), h('p', { class: 'print-title' }, s.source ? s.source.name : 'Pipeline'),
-      h('p', null, `Audited as of ${s.report.as_of} · printed on ${todayIso()} · process: ${processName}${s.processEdited ? ' (edited)' : ''}`
-        + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`));
+    renderPrintMeta(s.report, s.source, s.processEdited);
     renderDashboard(s.report, {
       onLayer: (id) => showDeals({ layer: id }),
       onAction: (owner, action) => showDeals({ owner: owner === null ? NO_OWNER : owner, next_action: action }),
@@ -312,10 +308,6 @@ function render() {
   }
 }
 let chartedReport = null;
-let printTitle = '';
-const pageTitle = document.title;
-window.addEventListener('beforeprint', () => { if (printTitle && store.get().screen === 'dashboard') document.title = printTitle; });
-window.addEventListener('afterprint', () => { document.title = pageTitle; });
 /** @type {any} */
 let renderedDemos = null;
 /** @type {any[]} */
@@ -414,6 +406,7 @@ const diagnosticHooks = {
 
 store.subscribe(render);
 mountHeader();
+mountPrintTitle(() => store.get().screen === 'dashboard');
 wire();
 render();
 // The worker answers in order: the demo list (the start screen's one engine
