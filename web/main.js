@@ -105,6 +105,7 @@ async function loadFile(file) {
   // A new file replaces the one still loading.
   engine.cancel();
   loadChartLibrary();
+  store.update({ loadError: null, loadNotice: '' });
   const binary = await refuseBinary(file, file.name);
   if (binary) {
     refuse(binary);
