@@ -9,8 +9,9 @@ import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts
 import { evidenceSwitch, renderCoverage } from './ui/coverage.js';
 import { renderDashboard } from './ui/dashboard.js';
 import { createDealDetail } from './ui/deal_detail.js';
-import { createDealTable } from './ui/deal_table.js';
+import { NO_OWNER, createDealTable } from './ui/deal_table.js';
 import { mountHeader } from './ui/header.js';
+import { mountPrintTitle, renderPrintMeta } from './ui/print.js';
 import { renderMapping } from './ui/mapping.js';
 import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
@@ -117,6 +118,7 @@ async function loadFile(file) {
   // A new file replaces the one still loading.
   engine.cancel();
   loadChartLibrary();
+  store.update({ loadError: null, loadNotice: '' });
   const binary = await refuseBinary(file, file.name);
   if (binary) {
     refuse(binary);
@@ -303,13 +305,10 @@ function render() {
     // Lets people and tests see which audit is on screen.
     document.body.dataset.auditAsOf = String(s.report.as_of || '');
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
-    const processName = s.report.process && s.report.process.name ? String(s.report.process.name) : 'the default process';
-    fill($('#print-meta'), h('p', { class: 'print-title' }, s.source ? s.source.name : 'Pipeline'),
-      h('p', null, `Audited as of ${s.report.as_of} · printed on ${todayIso()} · process: ${processName}${s.processEdited ? ' (edited)' : ''}`
-        + ` · ${formatNumber(s.report.input && s.report.input.rows)} rows read in the browser by revdiag`));
+    renderPrintMeta(s.report, s.source, s.processEdited);
     renderDashboard(s.report, {
       onLayer: (id) => showDeals({ layer: id }),
-      onAction: (owner, action) => showDeals({ owner: owner || '', next_action: action }),
+      onAction: (owner, action) => showDeals({ owner: owner === null ? NO_OWNER : owner, next_action: action }),
       countFinding: async (code) => {
         const env = await engine.call(MESSAGE.DEALS, { query: { filter: { code }, offset: 0, limit: 1 } });
         return env.ok ? Number(env.total) || 0 : 0;
@@ -457,6 +456,7 @@ async function refreshStageMatches() {
 store.subscribe(render);
 mountHeader();
 store.subscribe(refreshStageMatches);
+mountPrintTitle(() => store.get().screen === 'dashboard');
 wire();
 render();
 // The worker answers in order: the demo list (the start screen's one engine

@@ -69,6 +69,14 @@ test('each flagged deal shows one next action and owner cards count each deal on
     await page.waitForSelector('#deal-table .deal-row');
     const listed = await page.$$eval('#deal-table .deal-row [data-testid="deal-next"]', (els) => els.map((e) => e.textContent));
     assert.ok(listed.length > 0 && listed.every((t) => t === first.actions[0].action), listed.join(' | '));
+    // The card of deals with no owner lists only those.
+    const nobody = report.owners.find((o) => o.owner === null);
+    if (nobody) {
+      await page.click('[data-testid="owner-card"]:has(.owner-name:text-is("(no owner)")) .action-link >> nth=0');
+      await page.waitForFunction((n) => (document.querySelector('.table-count')?.textContent || '').startsWith(`${n} `), nobody.actions[0].count);
+      await page.waitForSelector('#deal-table .deal-row');
+      assert.deepEqual(await page.$$eval('#deal-table .deal-row .cell-owner', (els) => [...new Set(els.map((e) => e.textContent))]), ['(no owner)']);
+    }
     assert.deepEqual(await axeViolations(page), []);
     await screenshot(page, 'dashboard-next-actions');
     assertClean(app, assert);

@@ -15,7 +15,11 @@ async function upload(page, file) {
   await page.click('.topnav [data-go="start"]');
   await page.click('.entry-card [data-go="upload"]');
   await page.setInputFiles('[data-testid="deal-file"]', file);
-  await page.waitForSelector('#load-error:not([hidden])');
+  // The error of this file, not the one before it.
+  await page.waitForFunction((name) => {
+    const box = document.querySelector('#load-error');
+    return box instanceof HTMLElement && !box.hidden && (box.textContent || '').includes(name);
+  }, file.name);
   return (await page.textContent('#load-error')) || '';
 }
 

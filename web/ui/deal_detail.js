@@ -115,7 +115,7 @@ export function createDealDetail(context) {
         h('tbody', null, criteria.rows.map((c) => h('tr', { class: `crit-${c.status}` },
           h('td', null, c.stage), h('td', null, h('strong', null, c.id), c.label ? ` ${c.label}` : ''),
           h('td', { 'data-status': c.status }, h('span', { 'aria-hidden': 'true' }, `${STATUS[c.status].mark} `), STATUS[c.status].label))))) : null,
-      h('h3', null, findings.length === 1 ? '1 finding' : `${formatNumber(findings.length)} findings`),
+      h('h3', null, findings.length === 0 ? 'Findings' : findings.length === 1 ? '1 finding' : `${formatNumber(findings.length)} findings`),
       findings.length ? h('ul', { class: 'finding-list' }, findings.map((/** @type {any} */ f) => h('li', { class: `layer-${f.layer || ''}` },
         h('span', { class: 'finding-layer' }, layerInfo(f.layer).name),
         h('span', { class: 'finding-reason' }, f.message || f.code),

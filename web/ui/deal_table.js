@@ -26,6 +26,9 @@ const COLUMNS = Object.freeze([
   { key: 'findings', label: 'Why' },
 ]);
 
+/** The owner filter's value for deals with no owner (a value no export writes). */
+export const NO_OWNER = '\u0000no owner';
+
 /** "1 deal", "2 deals". @param {number} n */
 function deals(n) {
   return `${formatNumber(n)} ${n === 1 ? 'deal' : 'deals'}`;
@@ -79,6 +82,8 @@ export function createDealTable(root, engine, hooks = {}) {
 
   function query(offset) {
     const f = Object.fromEntries(Object.entries(filter).filter(([, v]) => v));
+    // The engine's owner filter is exact: "" selects the deals with no owner.
+    if (filter.owner === NO_OWNER) f.owner = '';
     return { filter: f, sort, offset, limit: PAGE };
   }
 
@@ -178,7 +183,7 @@ export function createDealTable(root, engine, hooks = {}) {
     h('span', { role: 'cell', class: 'cell cell-stage' }, stage === real ? stage : `${stage} → ${real}`),
     h('span', { role: 'cell', class: `cell cell-next${next ? ` layer-${next.layer}` : ' none'}`, 'data-testid': 'deal-next' },
       next ? next.action : 'Nothing to do'),
-    h('span', { role: 'cell', class: 'cell cell-why', 'data-testid': 'deal-reasons' },
+    h('span', { role: 'cell', class: 'cell cell-why', 'data-testid': 'deal-reasons', title: reasons.join('\n') || null },
       reasons.length ? h('span', { class: 'why-text' }, reasons[0]) : h('span', { class: 'why-text muted' }, 'Follows the process.'),
       reasons.length > 1 ? h('span', { class: 'why-more' }, `+${formatNumber(reasons.length - 1)} more ${reasons.length === 2 ? 'reason' : 'reasons'}`) : null));
     return row;
@@ -235,7 +240,7 @@ export function createDealTable(root, engine, hooks = {}) {
     fill(filters,
       select('layer', 'Layer', LAYERS.map((l) => [l.id, l.name])),
       select('code', 'Finding', FINDINGS.map((f) => [f.code, `${f.code.toLowerCase().replace(/_/g, ' ')}: ${f.label}`])),
-      select('owner', 'Owner', owners.slice(0, 500).map((/** @type {string} */ o) => [o, o])),
+      select('owner', 'Owner', [...owners.slice(0, 500).map((/** @type {string} */ o) => [o, o]), [NO_OWNER, '(no owner)']]),
       select('stage', 'Stage', /** @type {any} */ (stages)),
       h('div', { class: 'filter grow' },
         h('label', { for: 'deal-filter-text' }, 'Search'),
