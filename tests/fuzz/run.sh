@@ -9,7 +9,7 @@ shift || true
 out=build/fuzz
 mkdir -p "$out/corpus" "$out/seeds"
 sources=(core/src/csv/*.cpp core/src/values/*.cpp core/src/ingest/*.cpp
-         core/src/common/date.cpp core/src/json/envelope.cpp core/src/api/inspect.cpp)
+         core/src/common/*.cpp core/src/json/envelope.cpp core/src/api/inspect.cpp)
 if [ ! -x "$out/fuzz_ingest" ] || [ -n "$(find core/src tests/fuzz -newer "$out/fuzz_ingest" -name '*.[ch]*' | head -1)" ]; then
   echo "fuzz: building"
   clang++-14 -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
