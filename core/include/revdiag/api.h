@@ -21,7 +21,7 @@ std::string version();
 std::string inspect(std::string_view csv, std::string_view options_json);
 
 /// The audit report of DESIGN §4 (schema revdiag.audit/1). Options:
-/// {"as_of":"YYYY-MM-DD" (default today, UTC), "process":{revdiag.process/1},
+/// {"as_of":"YYYY-MM-DD" (default today, UTC), "process":{revdiag.process/1} or its file's text,
 ///  "map":{field:header ("" unmaps)}, "stage_map":{recorded:stage_id},
 ///  "sample":name (audit a built-in demo instead of csv), "deals":"all"|"flagged"|"none",
 ///  "action_deals":N (deals listed per owner action, 0-1000, default 25)}.
