@@ -69,3 +69,17 @@ TEST_CASE("cli audit --process with a valid file equals the api given the proces
     CHECK(run.exit_code == 0);
     CHECK(run.out == revdiag::api::audit(csv, R"({"as_of":"2026-06-30","process":)" + process + "}") + "\n");
 }
+
+TEST_CASE("cli diagnose --audit with a 100000 level nesting is an input error, not a crash",
+          "[cli][diagnostic][depth]") {
+    const std::string path =
+        temp_file("revdiag-deep-audit.json", std::string(100000, '[') + std::string(100000, ']'));
+    const std::string answers = fixture_path("diagnostic/mixed.answers.json");
+    const auto run = run_cli("diagnose " + quoted(answers) + " --audit " + quoted(path) + " --format json");
+    const auto text = run_cli("diagnose " + quoted(answers) + " --audit " + quoted(path), true);
+    std::remove(path.c_str());
+    CHECK(run.exit_code == 1);
+    CHECK(parse(run.out)["error"]["code"] == "options.too_deep");
+    CHECK(text.exit_code == 1);
+    CHECK(text.out.find("is not an audit report (line 1)") != std::string::npos);
+}
