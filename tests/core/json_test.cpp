@@ -181,3 +181,16 @@ TEST_CASE("a rule error carries the column inside the rule as well as the file's
     CHECK(at["line"] == 2);
     CHECK(at["rule_column"] == 26);
 }
+
+TEST_CASE("a hostile long key is cut short in messages but kept whole in the pointer", "[json][error]") {
+    const std::string key(100000, 'k');
+    const auto doc = read_json("{\"" + key + "\": 1, \"" + key + "\": 2}", test_input);
+    REQUIRE_FALSE(doc.has_value());
+    CHECK(doc.err().message.size() < 200);
+    CHECK(doc.err().at.pointer == "/" + key);
+    const auto ok = read_json("{\"" + key + "\": 1}", test_input);
+    REQUIRE(ok.has_value());
+    const auto unknown = revdiag::json_object_reader(*ok, test_input, "").unknown_keys({"id"}, "the object");
+    REQUIRE(unknown);
+    CHECK(unknown->message.size() < 200);
+}
