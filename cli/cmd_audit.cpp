@@ -226,13 +226,9 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
     if (const auto p = a.value("process")) {
         const auto text = read_input(*p, s.err);
         if (!text) return exit_input_error;
-        nlohmann::ordered_json process = nlohmann::ordered_json::parse(*text, nullptr, false);
-        if (process.is_discarded()) {
-            s.err << "revdiag: the process file " << *p << " is not valid JSON (revdiag process check " << *p
-                  << " shows where)\n";
-            return exit_input_error;
-        }
-        options["process"] = std::move(process);
+        // The engine reads the file's text itself, so its errors name the file's
+        // lines and columns (and a hostile nesting never reaches a JSON library here).
+        options["process"] = std::move(*text);
     }
     for (const auto& [flag, key, at_last] :
          {std::tuple{"map", "map", false}, std::tuple{"stage-map", "stage_map", true}}) {
@@ -262,7 +258,11 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
         if (list.is_discarded() || list["demos"].empty()) return exit_input_error;
         options["sample"] = list["demos"][0]["name"];
     }
-    const std::string opts = options.dump();
+    // A process file's stray bytes must not throw here: they reach the engine as U+FFFD.
+    const auto text_of = [](const nlohmann::ordered_json& j) {
+        return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    };
+    const std::string opts = text_of(options);
     const std::string out_path = a.value("out").value_or("");
     if (format == "csv") {
         const std::string envelope = api::flagged_csv(csv, opts);
@@ -277,7 +277,7 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
         auto brief = options;
         brief["deals"] = "none";
         brief["action_deals"] = 0;
-        audit_opts = brief.dump();
+        audit_opts = text_of(brief);
     }
     const std::string envelope = api::audit(csv, audit_opts);
     if (format == "json") {

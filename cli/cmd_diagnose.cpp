@@ -101,17 +101,21 @@ int run_diagnose(const std::vector<std::string>& args, io& s) {
     if (const auto report_path = p.value("audit")) {
         const auto report = read_input(*report_path, s.err);
         if (!report) return exit_input_error;
-        const json parsed = json::parse(*report, nullptr, false);
-        if (parsed.is_discarded()) {
-            s.err << "revdiag: " << *report_path
-                  << " is not valid JSON; pass an audit report from `revdiag audit --format json`\n";
-            return exit_input_error;
-        }
-        json o = json::object();
-        o["audit"] = parsed;
-        options = o.dump(-1, ' ', false, json::error_handler_t::replace);
+        // The engine reads the report where it stands in the options (no JSON
+        // library here, so no nesting can crash the CLI); lines stay the file's.
+        options = "{\"audit\":" + *report + "\n}";
     }
     const std::string envelope = api::diagnose(*answers, options);
+    if (!a.json_format && !options.empty()) {
+        const json r = json::parse(envelope, nullptr, false);
+        const std::string code = r.is_object() && r.contains("error") ? r["error"].value("code", "") : "";
+        if (code == "options.json" || code == "options.too_deep" || code == "options.duplicate_key" ||
+            code == "options.unknown_key") {
+            s.err << "revdiag: " << *p.value("audit") << " is not an audit report (line "
+                  << r["error"]["at"].value("line", 0) << "): pass one from `revdiag audit --format json`\n";
+            return exit_input_error;
+        }
+    }
     if (a.json_format) {
         s.out << envelope << "\n";
         const json r = json::parse(envelope, nullptr, false);

@@ -156,7 +156,8 @@ const HANDLERS = {
   [MESSAGE.DIAGNOSE]: (m, p) => m.diagnose(json(p.answers || {}), json(p.options || {})),
   [MESSAGE.SNAPSHOT]: (m, p) => m.snapshot(json(p.answers || {})),
   [MESSAGE.PROCESS_DEFAULT]: (m) => m.process_default(),
-  [MESSAGE.PROCESS_CHECK]: (m, p) => m.process_check(json(p.process), '', json(p.options || {})),
+  // An imported file's text goes to the engine as it is, so its errors name the file's lines and columns.
+  [MESSAGE.PROCESS_CHECK]: (m, p) => m.process_check(typeof p.text === 'string' ? p.text : json(p.process), '', json(p.options || {})),
   [MESSAGE.LOAD_FILE]: (m, p, id) => loadFile(m, id, p),
   [MESSAGE.LOAD_DEMO]: (m, p) => loadDemo(m, p),
   [MESSAGE.FINISH]: (m, p) => withSession((s) => shape(s.finish(json(p.options || {})), p)),

@@ -226,6 +226,32 @@ async function applyProcess() {
   }
 }
 
+/**
+ * The engine reads an imported file's text first, so a broken file is reported
+ * at the engine's line and column; only text the engine read as JSON is opened.
+ * @param {string} name @param {string} text
+ */
+async function importProcess(name, text) {
+  clearTimeout(checkTimer);
+  const mine = ++checkSeq;
+  const env = await engine.call(MESSAGE.PROCESS_CHECK, { text, options: {} });
+  if (mine !== checkSeq) return;
+  const code = String(env.error && env.error.code);
+  if (!env.ok && /^process\.(json|too_deep|duplicate_key)$/.test(code)) {
+    processEditor.showCheck(env, name);
+    return;
+  }
+  const parsed = JSON.parse(text);
+  // A saved envelope that holds a process (a Snapshot's) opens its process.
+  if (!env.ok && parsed && parsed.process && !parsed.stages) {
+    processEditor.load(parsed.process);
+    scheduleProcessCheck(processEditor.draft());
+    return;
+  }
+  processEditor.load(parsed);
+  processEditor.showCheck(env, name);
+}
+
 /** Use a process for the next audits; stage overrides to stages it lacks are dropped. @param {any} process */
 function setProcess(process) {
   const ids = new Set((process.stages || []).map((/** @type {any} */ st) => st.id));
@@ -407,16 +433,7 @@ function wire() {
     const file = importInput.files && importInput.files[0];
     importInput.value = '';
     if (!file) return;
-    let parsed;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (e) {
-      processEditor.showCheck({ ok: false, error: { code: 'process.json', message: `${file.name} is not valid JSON.`, at: {} } });
-      return;
-    }
-    const process = parsed && parsed.process && !parsed.stages ? parsed.process : parsed;
-    processEditor.load(process);
-    scheduleProcessCheck(processEditor.draft());
+    importProcess(file.name, await file.text());
   });
 }
 

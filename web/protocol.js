@@ -19,7 +19,7 @@
       DIAGNOSE: 'diagnose',               // {answers, options} -> revdiag.diagnostic/1
       SNAPSHOT: 'snapshot',               // {answers} -> revdiag.snapshot/1
       PROCESS_DEFAULT: 'process_default', // {} -> revdiag.process/1
-      PROCESS_CHECK: 'process_check',     // {process, options} -> revdiag.process_check/1
+      PROCESS_CHECK: 'process_check',     // {process | text, options} -> revdiag.process_check/1
       LOAD_FILE: 'load_file',             // {file, chunk_bytes, options} -> progress..., inspect envelope
       LOAD_DEMO: 'load_demo',             // {demo} -> inspect envelope of the demo's export
       FINISH: 'finish',                   // {options} -> inspect envelope (mapping re-run)

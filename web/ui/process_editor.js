@@ -143,10 +143,13 @@ export function createProcessEditor(root, actions) {
     },
     draft: () => draft,
     /**
-     * Show the engine's verdict beside the fields it names.
+     * Show the engine's verdict beside the fields it names. With `fileName` the
+     * engine read that file's text, and its line and column are the file's;
+     * otherwise it read the draft, whose line and column mean nothing to a person.
      * @param {any} env process_check envelope
+     * @param {string} [fileName]
      */
-    showCheck(env) {
+    showCheck(env, fileName) {
       for (const el of root.querySelectorAll('[aria-invalid="true"]')) el.removeAttribute('aria-invalid');
       for (const el of root.querySelectorAll('.field-msg')) el.textContent = '';
       const errors = env && !env.ok ? [env.error] : (env && Array.isArray(env.errors) ? env.errors : []);
@@ -158,10 +161,15 @@ export function createProcessEditor(root, actions) {
           if (input) {
             input.setAttribute('aria-invalid', 'true');
             const msg = document.getElementById(input.getAttribute('aria-describedby') || '');
-            if (msg) msg.textContent = describeError({ ...err, at: { column: err.at.column } });
+            // Beside the rule field, the column counts within the rule.
+            if (msg) msg.textContent = describeError({ ...err, at: { column: err.at.rule_column } });
           }
         }
-        fill(status, h('span', { class: 'pill low' }, 'invalid'), ' ', describeError(errors[0]));
+        const first = errors[0] || {};
+        const at = first.at || {};
+        const where = fileName ? at : { pointer: at.pointer, column: at.rule_column };
+        fill(status, h('span', { class: 'pill low' }, 'invalid'), ' ',
+          `${fileName ? `${fileName}: ` : ''}${describeError({ ...first, at: where })}`);
         status.dataset.valid = 'false';
         return;
       }

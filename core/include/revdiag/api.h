@@ -30,7 +30,7 @@ std::string match_stages(std::string_view process_json, std::string_view options
 std::string inspect(std::string_view csv, std::string_view options_json);
 
 /// The audit report of DESIGN §4 (schema revdiag.audit/1). Options:
-/// {"as_of":"YYYY-MM-DD" (default today, UTC), "process":{revdiag.process/1},
+/// {"as_of":"YYYY-MM-DD" (default today, UTC), "process":{revdiag.process/1} or its file's text,
 ///  "map":{field:header ("" unmaps)}, "stage_map":{recorded:stage_id},
 ///  "sample":name (audit a built-in demo instead of csv, as of its reference date unless
 ///  "as_of" is given), "deals":"all"|"flagged"|"none",

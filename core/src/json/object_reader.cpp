@@ -82,7 +82,7 @@ std::optional<error> json_object_reader::unknown_keys(std::initializer_list<std:
         // Typos never pass silently: an unread key would drop a setting without a word.
         return json_error(
             source_, "unknown_key", at, pointer_of(m.key),
-            "Unknown key `" + m.key + "` in " + std::string(where) +
+            "Unknown key `" + shown_key(m.key) + "` in " + std::string(where) +
                 (hint.empty() ? "; expected one of: " + list + "." : "; did you mean " + hint + "?"),
             m.key);
     }

@@ -38,6 +38,14 @@ std::string pointer_token(std::string_view key) {
     return out;
 }
 
+std::string shown_key(std::string_view key) {
+    constexpr size_t most = 60;
+    if (key.size() <= most) return std::string(key);
+    size_t cut = most;
+    while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(key.substr(0, cut)) + "...";
+}
+
 const json_value* json_value::find(std::string_view key) const {
     for (const json_member& m : members)
         if (m.key == key) return &m.value;
@@ -155,7 +163,7 @@ private:
             const std::string child = pointer + "/" + pointer_token(m.key);
             if (const json_member* other = duplicate_of(v.members, m.key, seen))
                 return fail_at("duplicate_key", m.line, m.column,
-                               "The key `" + m.key + "` appears twice in the same object of " +
+                               "The key `" + shown_key(m.key) + "` appears twice in the same object of " +
                                    noun_of(source_) + " (first at line " + std::to_string(other->line) + ").",
                                child);
             skip_space();

@@ -77,6 +77,10 @@ result<json_value> read_json(std::string_view text, const json_source& source);
 /// Errors: read_json's, and <source>.type when it is not an object.
 result<json_value> read_json_object(std::string_view text, const json_source& source);
 
+/// A key as messages show it: cut past 60 bytes (on a character boundary), so a
+/// hostile megabyte-long key never floods a one-sentence message.
+std::string shown_key(std::string_view key);
+
 /// `key` escaped for a JSON pointer (~ -> ~0, / -> ~1, RFC 6901).
 std::string pointer_token(std::string_view key);
 
