@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "audit/cents.h"
 #include "audit/columns.h"
 
 namespace revdiag {
@@ -217,7 +218,7 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         acc*& slot = owner_of[cols.owner ? cols.owner->text[d.row] : 0];
         if (!slot) slot = &by_owner[std::string(trim(text_at(cols.owner, d.row)))];
         acc& a = *slot;
-        a.cents += d.amount_cents;
+        add_cents(a.cents, d.amount_cents);
         ++a.deals;
         for (const finding& f : r.findings_of(d)) {
             if (!counts_as_failure(f.code)) continue;
@@ -239,7 +240,7 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
             // Two findings may ask the same of one deal (unmet and unrecorded criteria).
             if (!act.deals.empty() && act.deals.back() == i) continue;
             act.deals.push_back(i);
-            act.amount_cents += d.amount_cents;
+            add_cents(act.amount_cents, d.amount_cents);
         }
     }
     std::vector<owner_actions> out;
