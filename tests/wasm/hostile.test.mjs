@@ -69,3 +69,17 @@ test('a process of 100,000 stages is refused quickly in wasm with a limit error'
   assert.equal(checked.error.code, 'process.too_many_stages');
   assert.ok(Date.now() - started < 10000);
 });
+
+test('the deepest process, answers, rule and quote inputs answer in wasm on its 64 KiB stack', async () => {
+  const engine = await loadEngine();
+  const deepProcess = JSON.parse(engine.process_check('['.repeat(100000) + ']'.repeat(100000), '', ''));
+  assert.equal(deepProcess.error.code, 'process.too_deep');
+  const deepAnswers = JSON.parse(engine.diagnose('{'.repeat(100000), ''));
+  assert.equal(deepAnswers.ok, false);
+  const rule = '('.repeat(100000) + 'problem_confirmed' + ')'.repeat(100000);
+  const stages = [{ id: 'a', name: 'A', probability: 0.5, criteria: [{ id: 'A1', rule }] }];
+  const deepRule = JSON.parse(engine.process_check(JSON.stringify({ schema: 'revdiag.process/1', stages }), '', ''));
+  assert.equal(deepRule.error.code, 'rule.too_deep');
+  const quotes = JSON.parse(engine.inspect('"'.repeat(100001), ''));
+  assert.equal(quotes.ok, false);
+});
