@@ -149,3 +149,27 @@ TEST_CASE("a rule past its length or with a 1 MiB name is refused quickly and no
     check_error(huge, "rule.too_long", "/stages/1/criteria/0/rule");
     CHECK(seconds_since(t0) < 5);
 }
+
+TEST_CASE("a process text that is not UTF-8 is refused where it stands, so print and load agree",
+          "[hostile][process][limits]") {
+    // Found by fuzz_process: 80 bytes of 0xFF printed back as 240 bytes of U+FFFD.
+    check_error(load_process(process_json(3, {},
+                                          [](size_t i, std::string& s) {
+                                              if (i == 2)
+                                                  s.replace(s.find("\"s2\""), 4,
+                                                            "\"park\xFF\xFF"
+                                                            "ed\"");
+                                          })),
+                "process.encoding", "/stages/2/id");
+    check_error(load_process(process_json(3, {1, 0},
+                                          [](size_t i, std::string& s) {
+                                              if (i == 1)
+                                                  s.replace(s.find("\"alias 1x0\""), 11, "\"al\xC3\x28ias\"");
+                                          })),
+                "process.encoding", "/stages/1/aliases/0");
+    const auto fine = load_process(process_json(3, {}, [](size_t i, std::string& s) {
+        if (i == 0) s.replace(s.find("\"s0\""), 4, "\"caf\xC3\xA9\"");
+    }));
+    REQUIRE(fine.has_value());
+    CHECK(load_process(to_json(*fine)).has_value());
+}

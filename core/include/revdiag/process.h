@@ -82,6 +82,7 @@ inline constexpr size_t max_process_text_bytes = 2000;  // process.text_too_long
 /// process.duplicate_key, process.too_deep, process.duplicate_id, process.value,
 /// process.too_many_stages, process.too_many_criteria, process.too_many_aliases,
 /// process.too_many_values, process.identifier_too_long, process.text_too_long,
+/// process.encoding (a text that is not UTF-8),
 /// and a criterion's rule error under its own code (rule.syntax, rule.type, ...)
 /// with the pointer to the rule, the stage and criterion in the message, and the
 /// file line and column of the offending character.

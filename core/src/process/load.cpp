@@ -7,6 +7,7 @@
 
 #include "json/reader.h"
 #include "process/internal.h"
+#include "revdiag/csv.h"
 #include "rules/names.h"
 
 namespace revdiag {
@@ -102,12 +103,21 @@ private:
             return !required;
         }
         if (!expect(*v, jvalue::string_v, pointer + "/" + std::string(key))) return false;
+        if (!is_utf8(*v, pointer + "/" + std::string(key))) return false;
         // Rules are bounded by the rule compiler (rule.too_long), with their own message.
         if (key != "rule" &&
             !within_length(*v, pointer + "/" + std::string(key), key == "id" || key == "name"))
             return false;
         out = v->text;
         return true;
+    }
+
+    // JSON text is UTF-8 (RFC 8259): other bytes would print back as U+FFFD and
+    // load as another process, so they are refused where they stand.
+    bool is_utf8(const jvalue& v, const std::string& ptr) {
+        if (is_valid_utf8(v.text)) return true;
+        fail("process.encoding", v, ptr, ptr + " holds bytes that are not UTF-8.");
+        return false;
     }
 
     // The text is never echoed: a megabyte-long id would flood the message.
@@ -168,7 +178,7 @@ private:
         for (size_t i = 0; i < v->items.size(); ++i) {
             const std::string item_ptr = ptr + "/" + std::to_string(i);
             if (!expect(v->items[i], jvalue::string_v, item_ptr)) return false;
-            if (!within_length(v->items[i], item_ptr, true)) return false;
+            if (!is_utf8(v->items[i], item_ptr) || !within_length(v->items[i], item_ptr, true)) return false;
             if (v->items[i].text.find_first_not_of(" \t") == std::string::npos) {
                 fail("process.value", v->items[i], item_ptr, item_ptr + " is empty.");
                 return false;
