@@ -8,3 +8,12 @@ if(REVDIAG_SANITIZE AND NOT EMSCRIPTEN)
                                                  -fno-sanitize-recover=undefined)
   target_link_options(revdiag_flags INTERFACE -fsanitize=address,undefined)
 endif()
+
+# scripts/fuzz: the libFuzzer targets of fuzz/ (clang only), the engine instrumented for them.
+option(REVDIAG_FUZZ "Build the libFuzzer targets in fuzz/ instead of the CLI and tests" OFF)
+if(REVDIAG_FUZZ AND NOT EMSCRIPTEN)
+  target_compile_options(revdiag_flags INTERFACE -g -O1 -fno-omit-frame-pointer
+                                                 -fsanitize=fuzzer-no-link,address,undefined
+                                                 -fno-sanitize-recover=undefined)
+  target_link_options(revdiag_flags INTERFACE -fsanitize=address,undefined)
+endif()

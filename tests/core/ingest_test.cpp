@@ -111,13 +111,14 @@ TEST_CASE("a deal reader finishes again with other mapping options without re-re
 }
 
 TEST_CASE("value warnings name the line column header and raw text", "[ingest][warnings]") {
-    const auto r = read_deals("Deal Name,Amount\nAcme,12abc\n");
+    const auto r =
+        read_deals("Deal Name,Stage,Amount,Owner,Close Date\nAcme,Proposal,12abc,Ann,2026-05-01\n");
     REQUIRE(r.has_value());
     REQUIRE(r->warnings.size() == 1);
     const warning& w = r->warnings[0];
     CHECK(w.code == "value.unparsed");
     CHECK(w.at.line == 2);
-    CHECK(w.at.column == 2);
+    CHECK(w.at.column == 3);
     CHECK(w.at.field == "Amount");
     CHECK(w.message.find("'12abc'") != std::string::npos);
     CHECK(std::isnan(r->table.find("amount")->number[0]));

@@ -129,7 +129,8 @@ public:
     result<bool> finish();
     const csv_table& table() const { return table_; }
     const csv_info& info() const { return info_; }
-    /// Structural warnings (csv.bare_quote, csv.text_after_quote, encoding.windows_1252).
+    /// Structural warnings (csv.bare_quote, csv.text_after_quote, encoding.windows_1252,
+    /// encoding.invalid_utf8 and csv.nul_byte per line, capped).
     const std::vector<warning>& warnings() const { return warnings_; }
     size_t bytes() const { return bytes_in_; }
     size_t rows() const { return table_.rows(); }
@@ -142,7 +143,7 @@ private:
     bool too_many_columns();
     bool field_too_large(size_t length, bool quoted);
     void warn(std::string code, std::string message, uint32_t line, uint32_t column);
-    void convert_invalid_cells();
+    void repair_cells();
     bool fail(error e);
 
     reader_limits limits_;
@@ -173,5 +174,21 @@ private:
 std::string windows_1252_to_utf8(std::string_view bytes);
 /// True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool is_valid_utf8(std::string_view bytes);
+/// The UTF-8 sequence at s[i]: its length, or the length of its maximal ill-formed part.
+struct utf8_step {
+    size_t length;
+    bool valid;
+};
+utf8_step utf8_step_at(std::string_view s, size_t i);
+/// True when a well-formed multi-byte UTF-8 sequence occurs (then the text is UTF-8, bad bytes and all).
+bool has_utf8_sequence(std::string_view bytes);
+/// What repair_utf8 replaced or dropped.
+struct utf8_repairs {
+    size_t invalid = 0;  // ill-formed sequences, each now one U+FFFD
+    size_t nul = 0;      // NUL bytes, dropped
+};
+/// Appends the bytes to `out` with each maximal ill-formed sequence as U+FFFD (as
+/// WHATWG decodes) and NUL bytes dropped.
+utf8_repairs repair_utf8(std::string_view bytes, std::string& out);
 
 }  // namespace revdiag

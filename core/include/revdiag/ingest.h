@@ -38,9 +38,10 @@ struct ingest_result {
     std::vector<std::string> missing_fields;  // canonical fields with no column
     std::vector<warning> warnings;            // structural, then value warnings (capped per column and code)
     size_t rows = 0;
+    size_t excluded_rows = 0;  // rows with more fields than the header, left out (csv.row_excluded)
 };
 
-/// Read a whole export (bytes as in the file). Errors: those of csv_reader, csv.empty,
+/// Read a whole export (bytes as in the file). Errors: those of csv_reader, csv.empty, csv.no_header,
 /// mapping.unknown_field, mapping.unknown_header.
 result<ingest_result> read_deals(std::string_view bytes, const ingest_options& options = {});
 

@@ -5,6 +5,7 @@
 // the process-level findings of the `stages` layer; not the per-deal audit.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,9 +66,23 @@ struct process_finding {
     std::string field;
 };
 
+/// What a process file may hold, each bound refused under its own error code, so
+/// that no file makes loading, checking or matching slow (a working process has
+/// 5 to 7 stages; every check of a loaded process is linear in its size).
+inline constexpr size_t max_process_stages = 100;      // process.too_many_stages
+inline constexpr size_t max_stage_criteria = 50;       // process.too_many_criteria, per stage
+inline constexpr size_t max_stage_aliases = 100;       // process.too_many_aliases, per stage
+inline constexpr size_t max_threshold_values = 10000;  // process.too_many_values: shared patterns, roster
+inline constexpr size_t max_identifier_bytes =
+    200;  // process.identifier_too_long: ids, names, aliases, people
+inline constexpr size_t max_process_text_bytes = 2000;  // process.text_too_long: labels, buyer actions, roles
+
 /// Load a revdiag.process/1 document. Errors: process.json (syntax, with line and
 /// column), process.schema, process.type, process.missing, process.unknown_key,
 /// process.duplicate_key, process.too_deep, process.duplicate_id, process.value,
+/// process.too_many_stages, process.too_many_criteria, process.too_many_aliases,
+/// process.too_many_values, process.identifier_too_long, process.text_too_long,
+/// process.encoding (a text that is not UTF-8),
 /// and a criterion's rule error under its own code (rule.syntax, rule.type, ...)
 /// with the pointer to the rule, the stage and criterion in the message, and the
 /// file line and column of the offending character.

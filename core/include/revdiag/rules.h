@@ -31,9 +31,17 @@ public:
     std::shared_ptr<const impl> impl_;
 };
 
+/// The longest rule text compiled (rule.too_long). A criterion is a line or two;
+/// the bound leaves room for generated rules (10,000-term chains) and keeps the
+/// time of every check of a rule, linear in its length, small.
+inline constexpr size_t max_rule_bytes = 1 << 18;
+/// The longest name a rule may use (rule.name_too_long): fields and functions are short words.
+inline constexpr size_t max_rule_name_bytes = 100;
+
 /// Compile an expression. Unknown names are allowed only when `extra_fields`
 /// lists them (extra CSV columns are text). Errors: rule.syntax, rule.unknown_field,
-/// rule.type, rule.arity, rule.too_deep, rule.unknown_function; `at.column` is
+/// rule.type, rule.arity, rule.too_deep, rule.unknown_function, rule.too_long,
+/// rule.name_too_long; `at.column` is
 /// the 1-based column in the expression.
 result<rule_program> compile_rule(std::string_view text, const std::vector<std::string>& extra_fields = {});
 

@@ -5,6 +5,7 @@
 // mapping.h's business. Nothing here throws or depends on the locale or time zone.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,18 @@ private:
 /// `48250`, `48,250.00`, `$48,250`, `48.250,00 €`, `USD 48250`, `(1,200)`, `-5`,
 /// `1.5E+06`; nullopt when the text is not an amount.
 std::optional<double> parse_money(std::string_view text, money_format format);
+/// True when the text writes both separators and its last one, the decimal mark
+/// it implies, is not the column's (`1.234,56` in a decimal-point column).
+bool contradicts_money_format(std::string_view text, money_format format);
+
+/// The largest amount one cell may hold, in currency units (ten trillion): its
+/// cents are exact in a double, and a larger amount is a typo or an attack.
+inline constexpr double max_money_amount = 1e13;
+/// The largest sum of absolute cents one money column may reach: 2^53, the last
+/// integer a double and JavaScript hold exactly, so every total built from the
+/// column (a sum of some of its cents, or of them weighted by 0..1) is exact and
+/// never wraps, natively and in wasm.
+inline constexpr int64_t max_money_total_cents = int64_t{1} << 53;
 
 enum class date_order { ymd, mdy, dmy };
 struct date_format {

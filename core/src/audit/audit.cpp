@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "audit/cents.h"
 #include "audit/columns.h"
 #include "audit/coverage.h"
 #include "audit/evidence.h"
 #include "audit/reconcile.h"
 #include "audit/text.h"
 #include "common/blocks.h"
+#include "revdiag/values.h"
 
 namespace revdiag {
 
@@ -45,8 +47,14 @@ int stage_of(std::string_view recorded, const process& p, const audit_options& o
     return match_stage(p, recorded);
 }
 
+// An amount past max_money_amount (only a table not built by ingest holds one)
+// counts as missing: llround past int64 is undefined and differs in wasm.
+bool amount_in_range(double amount) {
+    return std::fabs(amount) <= max_money_amount;  // false for NaN
+}
+
 int64_t to_cents(double amount) {
-    if (std::isnan(amount) || std::isinf(amount)) return 0;
+    if (!amount_in_range(amount)) return 0;
     return std::llround(amount * 100.0);
 }
 
@@ -247,7 +255,7 @@ struct engine {
         d.row = row;
         d.recorded_stage = st;
         const double amount = cols.amount ? cols.amount->number[row] : missing_number();
-        d.amount_missing = std::isnan(amount);
+        d.amount_missing = !amount_in_range(amount);
         d.amount_cents = to_cents(amount);
         const bool in_holding = st >= 0 && p.stages[static_cast<size_t>(st)].holding;
         if (st < 0) {
@@ -282,7 +290,7 @@ void add_totals(audit_report& r, const process& p) {
     for (const deal_audit& d : r.deals) {
         any_amount = any_amount || !d.amount_missing;
         if (d.amount_missing) ++r.missing_amount_deals;
-        r.stated_cents += d.amount_cents;
+        add_cents(r.stated_cents, d.amount_cents);
         if (d.recorded_stage < 0) ++r.unknown_stage_deals;
         const stage* recorded =
             d.recorded_stage >= 0 ? &p.stages[static_cast<size_t>(d.recorded_stage)] : nullptr;
@@ -291,24 +299,25 @@ void add_totals(audit_report& r, const process& p) {
         else if (d.real_stage < 0)
             ++r.not_pipeline_deals;
         if (recorded && !recorded->holding)
-            r.stated_weighted_cents += weighted_cents(d.amount_cents, recorded->probability);
+            add_cents(r.stated_weighted_cents, weighted_cents(d.amount_cents, recorded->probability));
         if (recorded && stage_slot[static_cast<size_t>(d.recorded_stage)] >= 0) {
             stage_total& s = r.stages[static_cast<size_t>(stage_slot[static_cast<size_t>(d.recorded_stage)])];
             ++s.stated_count;
-            s.stated_cents += d.amount_cents;
+            add_cents(s.stated_cents, d.amount_cents);
         }
         if (d.in_real_pipeline) {
-            r.real_cents += d.amount_cents;
-            r.real_weighted_cents +=
-                weighted_cents(d.amount_cents, p.stages[static_cast<size_t>(d.real_stage)].probability);
+            add_cents(r.real_cents, d.amount_cents);
+            add_cents(
+                r.real_weighted_cents,
+                weighted_cents(d.amount_cents, p.stages[static_cast<size_t>(d.real_stage)].probability));
             stage_total& s = r.stages[static_cast<size_t>(stage_slot[static_cast<size_t>(d.real_stage)])];
             ++s.real_count;
-            s.real_cents += d.amount_cents;
+            add_cents(s.real_cents, d.amount_cents);
         }
         for (size_t l = 0; l < layer_count; ++l)
             if (d.fails(static_cast<layer>(l))) {
                 ++r.layers[l].deals_failing;
-                r.layers[l].amount_at_risk_cents += d.amount_cents;
+                add_cents(r.layers[l].amount_at_risk_cents, d.amount_cents);
             }
     }
     r.amounts_recorded = any_amount && r.stated_cents > 0;

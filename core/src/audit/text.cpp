@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "audit/cents.h"
 #include "audit/columns.h"
 #include "audit/evidence.h"
 #include "common/stage_key.h"
@@ -238,24 +239,27 @@ std::vector<owner_actions> owner_action_lists(const audit_report& r, const deal_
         acc*& slot = owner_of[cols.owner ? cols.owner->text[d.row] : 0];
         if (!slot) slot = &by_owner[std::string(trim(text_at(cols.owner, d.row)))];
         acc& a = *slot;
-        a.cents += d.amount_cents;
+        add_cents(a.cents, d.amount_cents);
         ++a.deals;
         // Each deal once, under its one next action: the owner's deal count is
         // the sum of its actions' counts.
         const finding& f = r.findings_of(d)[static_cast<size_t>(next_action_of(r, d))];
-        // What the action's text depends on: its code and the real stage.
-        const uint64_t param =
-            (f.code == finding_code::exit_criteria_unmet || f.code == finding_code::exit_criteria_unrecorded)
-                ? static_cast<uint64_t>(d.real_stage + 1)
-                : 0;
-        owner_action*& known = action_of[{&a, (static_cast<uint64_t>(f.code) << 40) ^ param}];
+        // What the action's text depends on: its code and the real stage or the snooze date.
+        const uint64_t param = f.code == finding_code::snoozed
+                                   ? static_cast<uint64_t>(date_at(cols.snoozed_until, d.row))
+                               : (f.code == finding_code::exit_criteria_unmet ||
+                                  f.code == finding_code::exit_criteria_unrecorded)
+                                   ? static_cast<uint64_t>(d.real_stage + 1)
+                                   : 0;
+        owner_action*& known =
+            action_of[{&a, (static_cast<uint64_t>(f.code) << 40) ^ (param & 0xFFFFFFFFFFull)}];
         if (!known) {
             std::string text = action_for(f, d, cols, p);
             known = &a.actions[text];
             known->action = std::move(text);
         }
         known->deals.push_back(i);
-        known->amount_cents += d.amount_cents;
+        add_cents(known->amount_cents, d.amount_cents);
     }
     std::vector<owner_actions> out;
     for (auto& [owner, a] : by_owner) {

@@ -47,6 +47,62 @@ std::string windows_1252_to_utf8(std::string_view bytes) {
     return out;
 }
 
+utf8_step utf8_step_at(std::string_view s, size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) return {1, true};
+    size_t need = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+        need = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        need = 2;
+        if (b == 0xE0) lo = 0xA0;  // overlong
+        if (b == 0xED) hi = 0x9F;  // surrogates
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        need = 3;
+        if (b == 0xF0) lo = 0x90;  // overlong
+        if (b == 0xF4) hi = 0x8F;  // past U+10FFFF
+    } else {
+        return {1, false};
+    }
+    if (i + 1 >= s.size()) return {1, false};
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    if (second < lo || second > hi) return {1, false};
+    size_t k = 2;
+    for (; k <= need; ++k)
+        if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return {k, false};
+    return {k, true};
+}
+
+bool has_utf8_sequence(std::string_view bytes) {
+    for (size_t i = 0; i < bytes.size();) {
+        const utf8_step step = utf8_step_at(bytes, i);
+        if (step.valid && step.length > 1) return true;
+        i += step.length;
+    }
+    return false;
+}
+
+utf8_repairs repair_utf8(std::string_view bytes, std::string& out) {
+    utf8_repairs r;
+    for (size_t i = 0; i < bytes.size();) {
+        if (bytes[i] == '\0') {
+            ++r.nul;
+            ++i;
+            continue;
+        }
+        const utf8_step step = utf8_step_at(bytes, i);
+        if (step.valid) {
+            out.append(bytes.data() + i, step.length);
+        } else {
+            ++r.invalid;
+            append_utf8(out, 0xFFFD);
+        }
+        i += step.length;
+    }
+    return r;
+}
+
 bool is_valid_utf8(std::string_view bytes) {
     const size_t n = bytes.size();
     size_t i = 0;

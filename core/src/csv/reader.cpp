@@ -386,7 +386,7 @@ result<bool> csv_reader::finish() {
                 std::to_string(warning_counts_[slot] - max_warnings_per_code) + " more " +
                     (slot == 0 ? "csv.bare_quote" : "csv.text_after_quote") + " warnings are not listed.",
                 location{"csv", 0, 0, "", slot == 0 ? "csv.bare_quote" : "csv.text_after_quote"}));
-    convert_invalid_cells();
+    repair_cells();
     if (failed_) return failure_;
     return true;
 }
@@ -406,12 +406,17 @@ bool is_ascii(const char* p, size_t n) {
 }
 }  // namespace
 
-// Cells that are not valid UTF-8 are read as Windows-1252. Most files are valid:
-// they are checked as a whole, and copied only from the first bad cell on.
-void csv_reader::convert_invalid_cells() {
-    if (utf16_input_) return;
+// Most files are valid UTF-8 without NUL bytes: they are checked as a whole and
+// not copied. Otherwise the cells are rewritten from the first that needs it:
+// a file with no well-formed multi-byte sequence at all is Windows-1252 as a
+// whole (one warning); any other file is UTF-8 whose ill-formed bytes become
+// U+FFFD, reported per line. NUL bytes are dropped, reported per line, so a
+// line of NULs is a blank line and no name hides one.
+void csv_reader::repair_cells() {
     const std::string_view bytes = table_.bytes.view();
-    if (is_ascii(bytes.data(), bytes.size())) return;
+    const bool has_nul = std::memchr(bytes.data(), 0, bytes.size()) != nullptr;
+    const bool ascii = utf16_input_ || is_ascii(bytes.data(), bytes.size());  // UTF-16 arrives decoded
+    if (ascii && !has_nul) return;
     // Valid as a whole with no cell starting inside a character: every cell is valid.
     auto splits_a_character = [&] {
         for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); begin = table_.cell_end[cell++])
@@ -419,36 +424,64 @@ void csv_reader::convert_invalid_cells() {
                 return true;
         return false;
     };
-    if (is_valid_utf8(bytes) && !splits_a_character()) return;
-    size_t first_bad = table_.cell_end.size();
-    for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); ++cell) {
-        const size_t end = table_.cell_end[cell];
-        if (!is_ascii(bytes.data() + begin, end - begin) &&
-            !is_valid_utf8(bytes.substr(begin, end - begin))) {
-            first_bad = cell;
+    const bool valid = ascii || (is_valid_utf8(bytes) && !splits_a_character());
+    if (valid && !has_nul) return;
+    const bool latin = !valid && info_.encoding == "utf-8" && !has_utf8_sequence(bytes);
+    auto needs_repair = [&](std::string_view v) {
+        if (std::memchr(v.data(), 0, v.size())) return true;
+        if (valid || is_ascii(v.data(), v.size())) return false;
+        return latin || !is_valid_utf8(v);
+    };
+    size_t first = table_.cell_end.size();
+    for (size_t cell = 0, begin = 0; cell < table_.cell_end.size(); begin = table_.cell_end[cell++])
+        if (needs_repair(bytes.substr(begin, table_.cell_end[cell] - begin))) {
+            first = cell;
             break;
         }
-        begin = end;
-    }
-    if (first_bad == table_.cell_end.size()) return;
+    if (first == table_.cell_end.size()) return;
     size_t row = 0;
-    while (table_.row_end[row] <= first_bad) ++row;
-    const uint32_t first_bad_line = table_.row_line[row];
+    while (table_.row_end[row] <= first) ++row;
+    const uint32_t first_line = table_.row_line[row];
     byte_buffer out;
     out.reserve(bytes.size() + bytes.size() / 8);
-    size_t begin = first_bad == 0
-                       ? 0
-                       : table_.cell_end[first_bad - 1];  // old offsets are read before each is overwritten
+    size_t begin =
+        first == 0 ? 0 : table_.cell_end[first - 1];  // old offsets are read before each is overwritten
     out.assign(bytes.substr(0, begin));
-    for (size_t cell = first_bad; cell < table_.cell_end.size(); ++cell) {
+    std::string fixed;
+    size_t counts[2] = {0, 0};  // lines with ill-formed UTF-8, lines with NUL bytes
+    uint32_t warned_line[2] = {0, 0};
+    auto warn_line = [&](size_t slot, uint32_t line, size_t field) {
+        if (warned_line[slot] == line) return;
+        warned_line[slot] = line;
+        if (++counts[slot] > max_warnings_per_code) return;
+        const auto column = static_cast<uint32_t>(field + 1);
+        if (slot == 0)
+            warnings_.push_back(make_error("encoding.invalid_utf8",
+                                           "Line " + std::to_string(line) + ", field " +
+                                               std::to_string(column) +
+                                               " holds bytes that are not UTF-8; each is read as U+FFFD.",
+                                           location{"csv", line, column, "", ""}));
+        else
+            warnings_.push_back(make_error("csv.nul_byte",
+                                           "Line " + std::to_string(line) + ", field " +
+                                               std::to_string(column) + " holds NUL bytes; they are removed.",
+                                           location{"csv", line, column, "", ""}));
+    };
+    for (size_t cell = first; cell < table_.cell_end.size(); ++cell) {
         while (table_.row_end[row] <= cell) ++row;
         const size_t end = table_.cell_end[cell];
         const std::string_view v = bytes.substr(begin, end - begin);
+        const size_t field = cell - (row == 0 ? 0 : table_.row_end[row - 1]);
         begin = end;
-        if (is_ascii(v.data(), v.size()) || is_valid_utf8(v))
+        if (!needs_repair(v)) {
             out.append(v);
-        else
-            out.append(windows_1252_to_utf8(v));
+        } else {
+            fixed.clear();
+            const utf8_repairs r = repair_utf8(latin ? std::string_view(windows_1252_to_utf8(v)) : v, fixed);
+            if (r.invalid > 0) warn_line(0, table_.row_line[row], field);
+            if (r.nul > 0) warn_line(1, table_.row_line[row], field);
+            out.append(fixed);
+        }
         if (out.size() >= max_cell_bytes) {
             fail(make_error("csv.too_large", "The file's cells exceed 4 GB once decoded.",
                             location{"csv", table_.row_line[row], 0, "", ""}));
@@ -457,12 +490,19 @@ void csv_reader::convert_invalid_cells() {
         table_.cell_end[cell] = static_cast<uint32_t>(out.size());
     }
     table_.bytes = std::move(out);
+    for (size_t slot = 0; slot < 2; ++slot)
+        if (counts[slot] > max_warnings_per_code)
+            warnings_.push_back(make_error(
+                "warnings.truncated",
+                std::to_string(counts[slot] - max_warnings_per_code) + " more " +
+                    (slot == 0 ? "encoding.invalid_utf8" : "csv.nul_byte") + " warnings are not listed.",
+                location{"csv", 0, 0, "", slot == 0 ? "encoding.invalid_utf8" : "csv.nul_byte"}));
+    if (!latin) return;
     info_.encoding = "windows-1252";
-    warnings_.push_back(
-        make_error("encoding.windows_1252",
-                   "Line " + std::to_string(first_bad_line) +
-                       " holds bytes that are not UTF-8; such cells were read as Windows-1252.",
-                   location{"csv", first_bad_line, 0, "", ""}));
+    warnings_.push_back(make_error("encoding.windows_1252",
+                                   "The file is not UTF-8 (first on line " + std::to_string(first_line) +
+                                       "); it is read as Windows-1252.",
+                                   location{"csv", first_line, 0, "", ""}));
 }
 
 }  // namespace revdiag

@@ -1,6 +1,8 @@
 #include "ingest/columns.h"
 
+#include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 #include "revdiag/values.h"
@@ -103,7 +105,7 @@ column empty_column(std::string name, field_type type, const source_cells& cells
 
 void warn_unparsed(warning_sink& sink, const source_cells& cells, size_t row, std::string_view what) {
     const uint32_t line = (*cells.lines)[row];
-    const std::string raw(trim_value(cells.values[row]));
+    const std::string raw = shown_cell(cells.values[row]);
     sink.add(
         make_error("value.unparsed",
                    "Line " + std::to_string(line) + ", column '" + cells.header + "': '" + raw + "' is not " +
@@ -173,13 +175,59 @@ void column_builder::decide(size_t rows) {
     }
 }
 
-void column_builder::warn_unparsed(std::string_view cell, uint32_t line, std::string_view what) {
-    if (++unparsed_ > warning_sink::default_cap) return;
+std::string shown_cell(std::string_view cell) {
+    constexpr size_t most = 60;
+    cell = trim_value(cell);
+    if (cell.size() <= most) return std::string(cell);
+    size_t cut = most;
+    while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(cell.substr(0, cut)) + "\xE2\x80\xA6";  // …
+}
+
+void column_builder::warn(const char* code, size_t& count, uint32_t line, std::string message) {
+    if (++count > warning_sink::default_cap) return;
     warnings_.push_back(make_error(
-        "value.unparsed",
-        "Line " + std::to_string(line) + ", column '" + c_.header + "': '" + std::string(trim_value(cell)) +
-            "' is not " + std::string(what) + "; the cell is read as missing.",
+        code, "Line " + std::to_string(line) + ", column '" + c_.header + "': " + std::move(message),
         location{"csv", line, static_cast<uint32_t>(c_.source_index + 1), "", c_.header}));
+}
+
+void column_builder::warn_unparsed(std::string_view cell, uint32_t line, std::string_view what) {
+    warn("value.unparsed", unparsed_, line,
+         "'" + shown_cell(cell) + "' is not " + std::string(what) + "; the cell is read as missing.");
+}
+
+// Amounts are bounded one by one and as a column, so no total built from them
+// can wrap or lose a cent; what goes past a bound is reported and left out.
+double column_builder::read_money(std::string_view cell, uint32_t line) {
+    const auto m = parse_money(cell, money_);
+    if (!m) {
+        warn_unparsed(cell, line, "an amount");
+        return missing_number();
+    }
+    if (contradicts_money_format(cell, money_)) {
+        warn("value.decimal_mismatch", mismatched_, line,
+             "'" + shown_cell(cell) + "' writes a decimal " + (money_.decimal_comma ? "point" : "comma") +
+                 " where the column writes a decimal " + (money_.decimal_comma ? "comma" : "point") +
+                 "; the cell is read as missing.");
+        return missing_number();
+    }
+    const double v = *m / divisor_;
+    if (!(std::fabs(v) <= max_money_amount)) {
+        warn("value.implausible_amount", implausible_, line,
+             "'" + shown_cell(cell) +
+                 "' is beyond 10,000,000,000,000, the largest amount read; the cell is read as missing.");
+        return missing_number();
+    }
+    const int64_t cents = std::llabs(std::llround(v * 100.0));
+    if (cents > max_money_total_cents - money_total_) {
+        warn("value.amount_total_too_large", over_total_, line,
+             "'" + shown_cell(cell) +
+                 "' would take the column's total past 90,071,992,547,409.92, the most that stays exact; "
+                 "the cell is read as missing.");
+        return missing_number();
+    }
+    money_total_ += cents;
+    return v;
 }
 
 void column_builder::add(std::string_view cell, uint32_t line) {
@@ -197,17 +245,9 @@ void column_builder::add(std::string_view cell, uint32_t line) {
                 c_.text.push_back(0);
             }
             return;
-        case field_type::money: {
-            double v = missing_number();
-            if (!is_missing_value(cell)) {
-                if (const auto m = parse_money(cell, money_))
-                    v = *m / divisor_;
-                else
-                    warn_unparsed(cell, line, "an amount");
-            }
-            c_.number.push_back(v);
+        case field_type::money:
+            c_.number.push_back(is_missing_value(cell) ? missing_number() : read_money(cell, line));
             return;
-        }
         case field_type::percent: {
             double v = missing_number();
             if (!is_missing_value(cell)) {
@@ -247,10 +287,15 @@ void column_builder::add(std::string_view cell, uint32_t line) {
 
 column column_builder::finish(warning_sink& sink) {
     for (warning& w : warnings_) sink.add(std::move(w));
-    if (unparsed_ > warning_sink::default_cap)
-        sink.add_dropped("value.unparsed", c_.header, unparsed_ - warning_sink::default_cap);
+    for (auto [code, count] : {std::pair<const char*, size_t*>{"value.unparsed", &unparsed_},
+                               {"value.decimal_mismatch", &mismatched_},
+                               {"value.implausible_amount", &implausible_},
+                               {"value.amount_total_too_large", &over_total_}}) {
+        if (*count > warning_sink::default_cap)
+            sink.add_dropped(code, c_.header, *count - warning_sink::default_cap);
+        *count = 0;
+    }
     warnings_.clear();
-    unparsed_ = 0;
     return std::move(c_);
 }
 

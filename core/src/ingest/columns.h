@@ -76,6 +76,10 @@ public:
 
 private:
     void warn_unparsed(std::string_view cell, uint32_t line, std::string_view what);
+    /// Keeps the first few warnings of `code` (counted in `count`), so a column costs a bounded list.
+    void warn(const char* code, size_t& count, uint32_t line, std::string message);
+    /// The amount of a money cell, or NaN after warning why it is kept out of the figures.
+    double read_money(std::string_view cell, uint32_t line);
 
     column c_;
     double divisor_;
@@ -88,8 +92,10 @@ private:
     date_format date_;
     bool_format bool_;
     percent_format percent_;
-    std::vector<warning> warnings_;  // the first few of each code
-    size_t unparsed_ = 0;            // value.unparsed warnings, kept or not
+    std::vector<warning> warnings_;                             // the first few of each code
+    size_t unparsed_ = 0;                                       // value.unparsed warnings, kept or not
+    size_t implausible_ = 0, over_total_ = 0, mismatched_ = 0;  // the same for the money codes
+    int64_t money_total_ = 0;  // absolute cents kept so far, at most max_money_total_cents
 };
 
 /// A column of `type` from the cells; unparsable cells are missing and warned
@@ -102,6 +108,9 @@ column build_status_from_flags(const source_cells& closed, const source_cells& w
 /// A status column from stage names: `Closed Won` -> won, `Lost` -> lost, any other stage -> open.
 /// Each distinct stage name is read once.
 column build_status_from_stages(const column& stages);
+
+/// The text of a cell as shown in a message: at most 60 bytes, cut at a character boundary.
+std::string shown_cell(std::string_view cell);
 
 /// One `Date entered "<Stage> (<Pipeline>)"` column: its stage and pipeline as compact keys.
 struct stage_history_column {

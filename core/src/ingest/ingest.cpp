@@ -28,10 +28,15 @@ bool is_footer_row(const csv_table& t, size_t row) {
     return false;
 }
 
-bool is_blank_row(const csv_table& t, size_t row) {
-    for (size_t f = 0; f < t.fields(row); ++f)
+// True when every field from `from` on is empty or spaces (trailing delimiters).
+bool extra_fields_blank(const csv_table& t, size_t row, size_t from) {
+    for (size_t f = from; f < t.fields(row); ++f)
         if (!trim_value(t.cell(row, f)).empty()) return false;
     return true;
+}
+
+bool is_blank_row(const csv_table& t, size_t row) {
+    return extra_fields_blank(t, row, 0);
 }
 
 // A name not yet in `taken` (which holds every canonical id, so an extra column
@@ -85,6 +90,26 @@ void fill_columns(const csv_table& t, const std::vector<size_t>& rows, const std
     for (size_t from = 0; from < rows.size(); from += loop_block)
         add_rows(t, rows, lines, from, std::min(rows.size(), from + loop_block), sources, builders);
 }
+// The fields every figure of the audit leans on, and a way to name each deal
+// (its name, id or account); an export without one says so first, before any
+// per-row warning, rather than auditing quietly without it.
+void warn_missing_key_fields(ingest_result& r) {
+    auto missing = [&r](std::string_view f) {
+        return std::find(r.missing_fields.begin(), r.missing_fields.end(), f) != r.missing_fields.end();
+    };
+    std::string lacking;
+    if (missing("deal_name") && missing("deal_id") && missing("account")) lacking = "deal_name";
+    for (const std::string_view f : {"stage", "amount", "owner", "close_date"})
+        if (missing(f)) lacking += (lacking.empty() ? "" : ", ") + std::string(f);
+    if (lacking.empty()) return;
+    r.warnings.insert(
+        r.warnings.begin(),
+        make_error("ingest.missing_fields",
+                   "The export has no column for " + lacking +
+                       "; the audit reads them as missing in every deal. If the export holds one "
+                       "under another name, map that column to it.",
+                   location{"csv", 1, 0, "", ""}));
+}
 }  // namespace
 
 deal_reader::deal_reader(reader_limits limits) : csv_(std::make_unique<csv_reader>(limits)) {}
@@ -137,6 +162,12 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
         headers.push_back(std::move(h));
     }
 
+    if (std::all_of(headers.begin(), headers.end(), [](const std::string& h) { return h.empty(); }))
+        return make_error("csv.no_header",
+                          "Line " + std::to_string(header_line) +
+                              ", the first line with fields, names no column: the file has no header row.",
+                          location{"csv", header_line, 1, "", ""});
+
     // Data rows: footers at the end and blank rows are skipped; ragged rows are kept.
     size_t end = t.rows();
     while (end > 1 && (is_footer_row(t, end - 1) || is_blank_row(t, end - 1))) --end;
@@ -155,6 +186,16 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
             sink.add(make_error("csv.blank_row",
                                 "Line " + std::to_string(line) + " has only empty fields; it is skipped.",
                                 location{"csv", line, 0, "", ""}));
+            continue;
+        }
+        if (t.fields(row) > headers.size() && !extra_fields_blank(t, row, headers.size())) {
+            // An unquoted delimiter too many shifts every later cell: nothing in the row is trusted.
+            sink.add(make_error("csv.row_excluded",
+                                "Line " + std::to_string(line) + " has " + std::to_string(t.fields(row)) +
+                                    " fields where the header has " + std::to_string(headers.size()) +
+                                    "; it cannot be read as the header says and is left out of every figure.",
+                                location{"csv", line, static_cast<uint32_t>(headers.size() + 1), "", ""}));
+            ++r.excluded_rows;
             continue;
         }
         if (t.fields(row) != headers.size())
@@ -258,6 +299,7 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
     }
     for (const canonical_field& f : canonical_fields())
         if (!r.table.find(f.id)) r.missing_fields.emplace_back(f.id);
+    warn_missing_key_fields(r);
 
     // Unmapped columns stay available to rules as text under their normalized names.
     for (size_t k = first_extra; k < builders.size(); ++k)

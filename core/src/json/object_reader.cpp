@@ -56,6 +56,9 @@ std::string closest_name(std::string_view word, const std::vector<std::string_vi
     std::string best;
     size_t best_distance = limit + 1;
     for (std::string_view c : candidates) {
+        // Lengths further apart than the limit cannot be close: no table is built
+        // for them, so a megabyte-long word costs nothing.
+        if ((word.size() > c.size() ? word.size() - c.size() : c.size() - word.size()) > limit) continue;
         const size_t d = distance(word, c);
         if (d < best_distance) {
             best_distance = d;

@@ -1,9 +1,13 @@
 // Loading revdiag.process/1: walks the positioned JSON tree, so every error names
 // its JSON pointer and its line and column; criteria are compiled here, once.
+#include <deque>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "json/object_reader.h"
 #include "process/internal.h"
+#include "revdiag/csv.h"
 
 namespace revdiag {
 
@@ -83,8 +87,40 @@ private:
             return !required;
         }
         if (!expect(*v, jvalue::string_v, child_pointer(pointer, key))) return false;
+        if (!is_utf8(*v, child_pointer(pointer, key))) return false;
+        // Rules are bounded by the rule compiler (rule.too_long), with their own message.
+        if (key != "rule" && !within_length(*v, child_pointer(pointer, key), key == "id" || key == "name"))
+            return false;
         out = v->text;
         return true;
+    }
+
+    // JSON text is UTF-8 (RFC 8259): other bytes would print back as U+FFFD and
+    // load as another process, so they are refused where they stand.
+    bool is_utf8(const jvalue& v, const std::string& ptr) {
+        if (is_valid_utf8(v.text)) return true;
+        fail("process.encoding", v, ptr, ptr + " holds bytes that are not UTF-8.");
+        return false;
+    }
+
+    // The text is never echoed: a megabyte-long id would flood the message.
+    bool within_length(const jvalue& v, const std::string& ptr, bool identifier) {
+        const size_t most = identifier ? max_identifier_bytes : max_process_text_bytes;
+        if (v.text.size() <= most) return true;
+        fail(identifier ? "process.identifier_too_long" : "process.text_too_long", v, ptr,
+             ptr + " is " + std::to_string(v.text.size()) + " bytes long; " +
+                 (identifier ? "ids, names, aliases and people" : "a text") + " may have at most " +
+                 std::to_string(most) + ".");
+        return false;
+    }
+
+    bool within_count(const jvalue& v, const std::string& ptr, size_t most, const char* code,
+                      const char* what) {
+        if (v.items.size() <= most) return true;
+        fail(code, v, ptr,
+             ptr + " has " + std::to_string(v.items.size()) + " " + what + "; the limit is " +
+                 std::to_string(most) + ".");
+        return false;
     }
 
     bool read_flag(const jvalue& obj, const std::string& pointer, std::string_view key, bool& out) {
@@ -116,10 +152,16 @@ private:
         if (!v) return true;
         const std::string ptr = child_pointer(pointer, key);
         if (!expect(*v, jvalue::array_v, ptr)) return false;
+        const bool aliases = key == "aliases";
+        if (!within_count(*v, ptr, aliases ? max_stage_aliases : max_threshold_values,
+                          aliases ? "process.too_many_aliases" : "process.too_many_values",
+                          aliases ? "aliases" : "values"))
+            return false;
         out.clear();
         for (size_t i = 0; i < v->items.size(); ++i) {
             const std::string item_ptr = child_pointer(ptr, i);
             if (!expect(v->items[i], jvalue::string_v, item_ptr)) return false;
+            if (!is_utf8(v->items[i], item_ptr) || !within_length(v->items[i], item_ptr, true)) return false;
             if (v->items[i].text.find_first_not_of(" \t") == std::string::npos) {
                 fail("process.value", v->items[i], item_ptr, shown(item_ptr) + " is empty.");
                 return false;
@@ -154,6 +196,8 @@ private:
             fail("process.value", *stages, "/stages", "The process has no stages.");
             return;
         }
+        if (!within_count(*stages, "/stages", max_process_stages, "process.too_many_stages", "stages"))
+            return;
         for (size_t i = 0; i < stages->items.size() && !failed(); ++i) {
             stage s;
             read_stage(stages->items[i], child_pointer("/stages", i), s);
@@ -214,6 +258,9 @@ private:
         }
         if (const jvalue* criteria = member(v, "criteria")) {
             if (!expect(*criteria, jvalue::array_v, ptr + "/criteria")) return;
+            if (!within_count(*criteria, ptr + "/criteria", max_stage_criteria, "process.too_many_criteria",
+                              "criteria"))
+                return;
             for (size_t j = 0; j < criteria->items.size() && !failed(); ++j) {
                 criterion c;
                 read_criterion(criteria->items[j], ptr + "/criteria/" + std::to_string(j), s, c);
@@ -269,13 +316,11 @@ private:
 
     // Ids must be unique, and every spelling a stage answers to (id, name,
     // aliases) must name one stage only, or match_stage would be ambiguous.
+    // Hash lookups keep the check linear in the number of spellings.
     void check_unique(const jvalue& stages, const process& p) {
-        struct seen_key {
-            std::string key;
-            size_t stage;
-        };
-        std::vector<seen_key> keys;
-        std::vector<std::string> criterion_ids;
+        std::unordered_map<std::string_view, size_t> stage_ids, keys;
+        std::unordered_set<std::string_view> criterion_ids;
+        std::deque<std::string> key_texts;  // owns the keys the map views; never moves them
         int holding = 0;
         for (size_t i = 0; i < p.stages.size() && !failed(); ++i) {
             const stage& s = p.stages[i];
@@ -286,16 +331,15 @@ private:
                      "Only one stage may be the holding stage; " + s.id + " is a second.", s.id);
                 return;
             }
-            for (size_t j = 0; j < i; ++j)
-                if (p.stages[j].id == s.id) {
-                    fail("process.duplicate_id", *member(sv, "id"), ptr + "/id",
-                         "The stage id " + s.id + " is used twice (also at /stages/" + std::to_string(j) +
-                             ").",
-                         s.id);
-                    return;
-                }
+            if (const auto [at, added] = stage_ids.emplace(s.id, i); !added) {
+                fail("process.duplicate_id", *member(sv, "id"), ptr + "/id",
+                     "The stage id " + s.id + " is used twice (also at /stages/" +
+                         std::to_string(at->second) + ").",
+                     s.id);
+                return;
+            }
             struct spelling_at {
-                std::string text;
+                const std::string& text;
                 std::string where;
                 const jvalue* value;
             };
@@ -305,15 +349,16 @@ private:
                 spellings.push_back(
                     {s.aliases[a], "/aliases/" + std::to_string(a), &member(sv, "aliases")->items[a]});
             for (const auto& [spelling, where, value] : spellings) {
-                const std::string key = process_detail::stage_key(spelling);
-                for (const seen_key& k : keys)
-                    if (k.key == key && k.stage != i) {
-                        fail("process.duplicate_id", *value, ptr + where,
-                             "`" + spelling + "` of stage " + s.id + " already names stage " +
-                                 p.stages[k.stage].id + ".",
-                             s.id);
-                        return;
-                    }
+                key_texts.push_back(process_detail::stage_key(spelling));
+                const std::string& key = key_texts.back();
+                const auto [at, added] = keys.emplace(key, i);
+                if (!added && at->second != i) {
+                    fail("process.duplicate_id", *value, ptr + where,
+                         "`" + spelling + "` of stage " + s.id + " already names stage " +
+                             p.stages[at->second].id + ".",
+                         s.id);
+                    return;
+                }
                 if (key.empty()) {
                     fail("process.value", *value, ptr + where,
                          "`" + spelling + "` of stage " + s.id +
@@ -321,18 +366,15 @@ private:
                          s.id);
                     return;
                 }
-                keys.push_back({key, i});
             }
             for (size_t c = 0; c < s.criteria.size(); ++c) {
-                for (const std::string& id : criterion_ids)
-                    if (id == s.criteria[c].id) {
-                        const jvalue& cv = member(sv, "criteria")->items[c];
-                        fail("process.duplicate_id", *member(cv, "id"),
-                             ptr + "/criteria/" + std::to_string(c) + "/id",
-                             "The criterion id " + id + " is used twice; findings name criteria by id.", id);
-                        return;
-                    }
-                criterion_ids.push_back(s.criteria[c].id);
+                const std::string& id = s.criteria[c].id;
+                if (criterion_ids.insert(id).second) continue;
+                const jvalue& cv = member(sv, "criteria")->items[c];
+                fail("process.duplicate_id", *member(cv, "id"),
+                     ptr + "/criteria/" + std::to_string(c) + "/id",
+                     "The criterion id " + id + " is used twice; findings name criteria by id.", id);
+                return;
             }
         }
     }

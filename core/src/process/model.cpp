@@ -64,15 +64,35 @@ std::string to_json(const process& p) {
     return process_detail::process_to_ojson(p).dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
+namespace {
+// stage_key(spelling) == key, without building the spelling's key: most
+// spellings differ at their first letter, so a match costs a byte or two.
+bool key_matches(std::string_view spelling, std::string_view key) {
+    size_t k = 0;
+    for (const char ch : spelling) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        char kept;
+        if (c >= 'A' && c <= 'Z')
+            kept = static_cast<char>(c - 'A' + 'a');
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            kept = static_cast<char>(c);
+        else
+            continue;
+        if (k == key.size() || key[k] != kept) return false;
+        ++k;
+    }
+    return k == key.size();
+}
+}  // namespace
+
 int match_stage(const process& p, std::string_view recorded) {
     const std::string key = process_detail::stage_key(recorded);
     if (key.empty()) return -1;
     for (size_t i = 0; i < p.stages.size(); ++i) {
         const stage& s = p.stages[i];
-        if (process_detail::stage_key(s.id) == key || process_detail::stage_key(s.name) == key)
-            return static_cast<int>(i);
+        if (key_matches(s.id, key) || key_matches(s.name, key)) return static_cast<int>(i);
         for (const std::string& a : s.aliases)
-            if (process_detail::stage_key(a) == key) return static_cast<int>(i);
+            if (key_matches(a, key)) return static_cast<int>(i);
     }
     return -1;
 }

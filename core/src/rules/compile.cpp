@@ -415,6 +415,11 @@ private:
 }  // namespace
 
 result<rule_program> compile_rule(std::string_view text, const std::vector<std::string>& extra_fields) {
+    if (text.size() > max_rule_bytes)
+        return make_error("rule.too_long",
+                          "The rule is " + std::to_string(text.size()) +
+                              " bytes long; a rule may have at most " + std::to_string(max_rule_bytes) + ".",
+                          location{"rule", 0, 1, "", ""});
     result<std::vector<rules_detail::token>> toks = rules_detail::lex_rule(text);
     if (!toks) return toks.err();
     if (toks->size() == 1)

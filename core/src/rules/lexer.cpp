@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "revdiag/date.h"
+#include "revdiag/rules.h"
 
 namespace revdiag::rules_detail {
 
@@ -98,6 +99,15 @@ result<std::vector<token>> lex_rule(std::string_view s) {
         } else if (is_ident_start(c)) {
             size_t j = i;
             while (j < s.size() && is_ident_char(s[j])) ++j;
+            if (j - i > max_rule_name_bytes) {
+                const uint32_t col = column_of(s, static_cast<uint32_t>(i));
+                return make_error("rule.name_too_long",
+                                  "At column " + std::to_string(col) + ": the name `" +
+                                      std::string(s.substr(i, 20)) + "\xE2\x80\xA6` is " +
+                                      std::to_string(j - i) + " characters long; a name may have at most " +
+                                      std::to_string(max_rule_name_bytes) + ".",
+                                  location{"rule", 0, col, "", ""});
+            }
             t.kind = tok::ident;
             for (size_t k = i; k < j; ++k) t.text.push_back(ascii_lower(s[k]));
             i = j;

@@ -203,6 +203,14 @@ money_format detect_money_format(const std::vector<std::string_view>& values) {
     return d.result();
 }
 
+bool contradicts_money_format(std::string_view text, money_format format) {
+    bool negative = false;
+    const std::string_view s = amount_body(trim_value(text), negative);
+    const size_t last_comma = s.rfind(','), last_point = s.rfind('.');
+    if (last_comma == std::string_view::npos || last_point == std::string_view::npos) return false;
+    return (last_comma > last_point) != format.decimal_comma;
+}
+
 std::optional<double> parse_money(std::string_view text, money_format format) {
     bool negative = false;
     const std::string_view s = amount_body(trim_value(text), negative);

@@ -1,15 +1,18 @@
-// libFuzzer target for ingest: any bytes, split into chunks at positions the
-// input itself chooses, must give the same answer as one push (streaming
-// invariance), never crash, and keep api::inspect total. Built by run.sh.
+// CSV reader and ingest: any bytes, split into chunks at sizes the input
+// chooses, give the same table as one push; every error is located; every
+// amount and every money column's total stay within their bounds; and
+// api::inspect always answers an envelope.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 
-#include "ingest_json.h"
+#include "fuzz_check.h"
+#include "ingest/ingest_json.h"
 #include "revdiag/api.h"
 #include "revdiag/ingest.h"
+#include "revdiag/values.h"
 
 namespace {
 std::string summary(const revdiag::result<revdiag::ingest_result>& r) {
@@ -18,6 +21,19 @@ std::string summary(const revdiag::result<revdiag::ingest_result>& r) {
     for (const revdiag::column& c : r->table.columns)
         for (size_t row = 0; row < r->rows; ++row) s += revdiag::dump_json(revdiag::cell_to_json(c, row));
     return s;
+}
+
+void check_money(const revdiag::ingest_result& r) {
+    for (const revdiag::column& c : r.table.columns) {
+        if (c.type != revdiag::field_type::money) continue;
+        int64_t total = 0;
+        for (const double v : c.number) {
+            if (std::isnan(v)) continue;
+            REVDIAG_FUZZ_CHECK(std::fabs(v) <= revdiag::max_money_amount);
+            total += std::llabs(std::llround(v * 100.0));
+        }
+        REVDIAG_FUZZ_CHECK(total <= revdiag::max_money_total_cents);
+    }
 }
 }  // namespace
 
@@ -33,14 +49,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.limits = limits;
 
     const auto whole = revdiag::read_deals(bytes, options);
+    if (!whole) REVDIAG_FUZZ_CHECK(revdiag::fuzz::located(whole.err()) || whole.err().code == "csv.empty");
+    if (whole) check_money(*whole);
     revdiag::deal_reader reader(limits);
     bool failed = false;
     for (size_t at = 0; at < bytes.size() && !failed; at += chunk)
         failed = !reader.push(bytes.substr(at, chunk));
     const auto chunked = reader.finish(options);
-    if (summary(whole) != summary(chunked)) std::abort();
+    REVDIAG_FUZZ_CHECK(summary(whole) == summary(chunked));
 
     const std::string envelope = revdiag::api::inspect(bytes, R"({"rows":true})");
-    if (envelope.empty() || envelope[0] != '{') std::abort();
+    REVDIAG_FUZZ_CHECK(!envelope.empty() && envelope[0] == '{');
     return 0;
 }

@@ -1,0 +1,17 @@
+// Private to audit: adding cents without wrapping. Ingest keeps every amount
+// within max_money_amount and a column's cents within max_money_total_cents, so
+// the audit's sums are exact; a table built another way stops at the int64 edge
+// instead of wrapping (signed overflow is undefined, and differs in wasm).
+#pragma once
+
+#include <cstdint>
+#include <limits>
+
+namespace revdiag {
+
+inline void add_cents(int64_t& total, int64_t cents) {
+    if (__builtin_add_overflow(total, cents, &total))
+        total = cents < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+}
+
+}  // namespace revdiag
