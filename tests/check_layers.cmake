@@ -1,7 +1,7 @@
 # Fails when a module of core/src/ includes a module that comes after it in
 # the order below (a private header "module/x.h" or a public "revdiag/x.h"):
 # dependencies point one way, from api down to common.
-set(order common json csv values ingest rules process audit diagnostic snapshot sample report simulate api)
+set(order common json csv values ingest rules process audit diagnostic snapshot simulate sample report api)
 # Public headers by the module that owns them.
 set(owner_date common)
 set(owner_deals common)
