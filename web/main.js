@@ -241,7 +241,14 @@ async function importProcess(name, text) {
     processEditor.showCheck(env, name);
     return;
   }
-  const parsed = JSON.parse(text);
+  /** @type {any} */
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    processEditor.showCheck(env, name);
+    return;
+  }
   // A saved envelope that holds a process (a Snapshot's) opens its process.
   if (!env.ok && parsed && parsed.process && !parsed.stages) {
     processEditor.load(parsed.process);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "json/envelope.h"
 #include "json/object_reader.h"
 #include "json/reader.h"
 #include "revdiag/api.h"
@@ -193,4 +194,17 @@ TEST_CASE("a hostile long key is cut short in messages but kept whole in the poi
     const auto unknown = revdiag::json_object_reader(*ok, test_input, "").unknown_keys({"id"}, "the object");
     REQUIRE(unknown);
     CHECK(unknown->message.size() < 200);
+}
+
+TEST_CASE("whole numbers keep their exact 64-bit value", "[json]") {
+    const auto doc =
+        read_json("[9007199254740993, -9223372036854775808, 18446744073709551615, 1.0]", test_input);
+    REQUIRE(doc.has_value());
+    CHECK(revdiag::whole_number(doc->items[0], 0, INT64_MAX) == 9007199254740993);
+    CHECK(revdiag::whole_number(doc->items[1], INT64_MIN, 0) == INT64_MIN);
+    CHECK_FALSE(revdiag::whole_number(doc->items[2], 0, INT64_MAX));
+    CHECK_FALSE(revdiag::whole_number(doc->items[3], 0, 10));
+    CHECK(revdiag::whole_number(doc->items[3], 0, 10, false) == 1);
+    CHECK(revdiag::dump_json(revdiag::to_ojson(*doc)) ==
+          "[9007199254740993,-9223372036854775808,18446744073709551615,1.0]");
 }

@@ -1,5 +1,7 @@
 #include "json/envelope.h"
 
+#include <cmath>
+
 namespace revdiag {
 
 ojson to_json(const error& e) {
@@ -52,10 +54,9 @@ ojson to_ojson(const json_value& v) {
             return ojson(v.boolean);
         case json_value::number_v:
             // As nlohmann reads numbers: whole ones that fit as integers, the rest as doubles.
-            if (v.integral && v.number >= 0 && v.number < 18446744073709551616.0)
-                return ojson(static_cast<uint64_t>(v.number));
-            if (v.integral && v.number < 0 && v.number >= -9223372036854775808.0)
-                return ojson(static_cast<int64_t>(v.number));
+            if (v.exact && !std::signbit(v.number)) return ojson(v.magnitude);
+            if (v.exact && v.magnitude <= uint64_t{1} << 63)
+                return ojson(static_cast<int64_t>(0 - v.magnitude));
             return ojson(v.number);
         case json_value::string_v:
             return ojson(v.text);

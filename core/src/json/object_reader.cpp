@@ -136,6 +136,17 @@ std::optional<error> expect_kind(const json_source& source, const json_value& v,
 
 std::optional<int64_t> whole_number(const json_value& v, int64_t lo, int64_t hi, bool exact_form) {
     if (!v.is_number() || (exact_form && !v.integral)) return std::nullopt;
+    if (v.exact) {
+        // Exact: a 64-bit value is compared without passing through a double.
+        if (!std::signbit(v.number))
+            return v.magnitude <= static_cast<uint64_t>(hi) &&
+                           (lo <= 0 || v.magnitude >= static_cast<uint64_t>(lo))
+                       ? std::optional<int64_t>(static_cast<int64_t>(v.magnitude))
+                       : std::nullopt;
+        if (v.magnitude > uint64_t{1} << 63) return std::nullopt;
+        const int64_t n = static_cast<int64_t>(0 - v.magnitude);
+        return n >= lo && n <= hi ? std::optional<int64_t>(n) : std::nullopt;
+    }
     if (!std::isfinite(v.number) || v.number != std::floor(v.number)) return std::nullopt;
     // hi + 1 as a double stays exact at INT64_MAX (2^63), where hi itself would round up.
     if (v.number < static_cast<double>(lo) || v.number >= static_cast<double>(hi) + 1.0) return std::nullopt;

@@ -1,6 +1,7 @@
 #include "json/reader.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <unordered_map>
 
@@ -335,7 +336,19 @@ private:
         const std::string copy(s_.substr(start, i_ - start));
         v.kind = json_value::number_v;
         v.number = std::strtod(copy.c_str(), nullptr);
-        if (!std::isfinite(v.number)) fail_here("the number " + copy + " is too large");
+        if (!std::isfinite(v.number)) return fail_here("the number " + copy + " is too large");
+        // Whole numbers keep their exact value where a double would round (a 64-bit seed).
+        if (!v.integral) return;
+        v.exact = true;
+        for (const char c : copy) {
+            if (c == '-') continue;
+            const uint64_t d = static_cast<uint64_t>(c - '0');
+            if (v.magnitude > (UINT64_MAX - d) / 10) {
+                v.exact = false;
+                return;
+            }
+            v.magnitude = v.magnitude * 10 + d;
+        }
     }
 
     // The member already read under `key`: a scan for small objects, a hash index

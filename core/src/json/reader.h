@@ -40,10 +40,12 @@ struct json_value {
     bool boolean = false;
     bool integral = false;  // a number written without fraction or exponent
     bool plain = false;     // a string written with no escapes (its columns map 1:1)
+    bool exact = false;     // integral, and its absolute value fits `magnitude` exactly
     uint32_t line = 0;      // 1-based position of the value's first character
     uint32_t column = 0;    // in code points
     double number = 0;
-    std::string text;  // string value
+    uint64_t magnitude = 0;  // |number| without rounding, when `exact` (the sign is number's)
+    std::string text;        // string value
     std::vector<json_value> items;
     std::vector<json_member> members;
 
