@@ -60,7 +60,8 @@ TEST_CASE("describe lists every finding code once with its layer and a label", "
     CHECK(d["findings"][2] == nlohmann::json{{"code", "EXIT_CRITERIA_UNRECORDED"},
                                              {"layer", "exit_criteria"},
                                              {"label", "criteria never recorded"},
-                                             {"fails_layer", true}});
+                                             {"fails_layer", true},
+                                             {"criteria_status", "unrecorded"}});
     // No code after the last counted one: a new code must raise finding_code_count.
     const auto past = static_cast<revdiag::finding_code>(revdiag::finding_code_count);
     CHECK(revdiag::label_of(past).empty());

@@ -65,23 +65,11 @@ std::string to_json(const process& p) {
 }
 
 namespace {
-// stage_key(spelling) == key, without building the spelling's key: most
-// spellings differ at their first letter, so a match costs a byte or two.
+// The spelling names the stage when its key is the recorded name's key: the
+// engine's one name key (common/stage_key.h), so that every comparison agrees.
+// It runs once per distinct recorded name, so building keys here is cheap.
 bool key_matches(std::string_view spelling, std::string_view key) {
-    size_t k = 0;
-    for (const char ch : spelling) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        char kept;
-        if (c >= 'A' && c <= 'Z')
-            kept = static_cast<char>(c - 'A' + 'a');
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            kept = static_cast<char>(c);
-        else
-            continue;
-        if (k == key.size() || key[k] != kept) return false;
-        ++k;
-    }
-    return k == key.size();
+    return process_detail::stage_key(spelling) == key;
 }
 }  // namespace
 
