@@ -7,7 +7,7 @@
   try {
     const worker = new Worker('engine_worker.js');
     // An error before engine_client.js listens would be lost: remember it.
-    worker.addEventListener('error', () => { worker.revdiagFailed = true; });
+    worker.addEventListener('error', () => { /** @type {any} */ (worker).revdiagFailed = true; });
     scope.REVDIAG_WORKER = worker;
   } catch (e) {
     scope.REVDIAG_WORKER = null; // createEngine starts (and reports) it itself

@@ -28,7 +28,7 @@ export const ERROR = PROTOCOL.ERROR;
 export function createEngine(workerUrl = 'engine_worker.js') {
   // boot.js started the default worker early (it is already loading the module).
   const early = /** @type {any} */ (globalThis).REVDIAG_WORKER;
-  const worker = workerUrl === 'engine_worker.js' && early instanceof Worker && !early.revdiagFailed ? early : new Worker(workerUrl);
+  const worker = workerUrl === 'engine_worker.js' && early instanceof Worker && !(/** @type {any} */ (early).revdiagFailed) ? early : new Worker(workerUrl);
   /** @type {any} */ (globalThis).REVDIAG_WORKER = null;
   /** @type {Map<number, {resolve: (e: Envelope) => void, type: string, onProgress?: (p: Progress) => void}>} */
   const waiting = new Map();

@@ -47,7 +47,7 @@ function loadEngine() {
       importScripts('revdiag.js');
       return new Promise((resolve, reject) => {
         compiled.catch(reject);
-        createRevdiag({
+        /** @type {any} */ (self).createRevdiag({
           /** @param {any} imports @param {(instance: WebAssembly.Instance, module: WebAssembly.Module) => void} receive */
           instantiateWasm(imports, receive) {
             compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module)))

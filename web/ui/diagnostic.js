@@ -113,7 +113,7 @@ export function runQuestions(o) {
     render(i);
   }
 
-  function render(/** @type {number | undefined} */ focusChoice) {
+  function render(/** @type {number | undefined} */ focusChoice = undefined) {
     const q = o.questions[index];
     const chosen = q.choices.findIndex((c) => c.id === answers[q.id]);
     const total = o.questions.length;
