@@ -56,7 +56,7 @@ test('an amount of 1e23 is refused in wasm as natively and the stated total stay
   const report = JSON.parse(engine.audit(fixtureBytes('hostile/amount_1e23_left_out.csv'), '{"as_of":"2026-04-01"}'));
   assert.equal(report.ok, true);
   assert.equal(report.summary.stated_total, 500);
-  const lines = report.warnings.filter((/** @type {any} */ w) => w.code === 'value.implausible_amount').map((/** @type {any} */ w) => w.at.line);
+  const lines = report.input.warnings.filter((/** @type {any} */ w) => w.code === 'value.implausible_amount').map((/** @type {any} */ w) => w.at.line);
   assert.deepEqual(lines, [2, 3, 5]);
 });
 

@@ -67,7 +67,8 @@ test('the wasm module reads UTF-16 and Windows-1252 exports from raw bytes', asy
   assert.deepEqual(utf16.preview.rows[1].values, ['2', '日本, 株式会社']);
   const latin = JSON.parse(engine.inspect(fixtureBytes('csv/windows1252.csv'), '{"rows":true}'));
   assert.equal(latin.encoding, 'windows-1252');
-  assert.equal(latin.warnings[0].code, 'encoding.windows_1252');
+  // The export lacks key columns, which is said first (ingest.missing_fields).
+  assert.ok(latin.warnings.some((w) => w.code === 'encoding.windows_1252'));
   assert.equal(latin.preview.rows[0].values[1], 'Café Müller');
 });
 

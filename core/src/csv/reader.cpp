@@ -414,7 +414,7 @@ bool is_ascii(const char* p, size_t n) {
 // line of NULs is a blank line and no name hides one.
 void csv_reader::repair_cells() {
     const std::string_view bytes = table_.bytes.view();
-    const bool has_nul = std::memchr(bytes.data(), 0, bytes.size()) != nullptr;
+    const bool has_nul = !bytes.empty() && std::memchr(bytes.data(), 0, bytes.size()) != nullptr;
     const bool ascii = utf16_input_ || is_ascii(bytes.data(), bytes.size());  // UTF-16 arrives decoded
     if (ascii && !has_nul) return;
     // Valid as a whole with no cell starting inside a character: every cell is valid.
@@ -428,7 +428,7 @@ void csv_reader::repair_cells() {
     if (valid && !has_nul) return;
     const bool latin = !valid && info_.encoding == "utf-8" && !has_utf8_sequence(bytes);
     auto needs_repair = [&](std::string_view v) {
-        if (std::memchr(v.data(), 0, v.size())) return true;
+        if (!v.empty() && std::memchr(v.data(), 0, v.size())) return true;
         if (valid || is_ascii(v.data(), v.size())) return false;
         return latin || !is_valid_utf8(v);
     };
