@@ -4,7 +4,9 @@
 // process editor, exports. Panels render from the store's state.
 import { $, describeError, download, fill, formatNumber, h, todayIso } from './dom.js';
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
-import { SCREENS, createStore, crmName, readStageValues, setStageMatches, setVocabulary } from './state.js';
+import { SCREENS, createStore, crmName, setVocabulary } from './state.js';
+import { createProcessChecks } from './process_checks.js';
+import { watchStageMatches } from './stage_matches.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
 import { evidenceSwitch, renderCoverage } from './ui/coverage.js';
 import { renderDashboard } from './ui/dashboard.js';
@@ -66,7 +68,8 @@ function showDeals(filter) {
   dealTable.setFilter({ layer: '', code: '', owner: '', stage: '', text: '', next_action: '', removed: '', ...filter });
   $('#deals-title').scrollIntoView();
 }
-const processEditor = createProcessEditor($('#process-editor'), { onChange: scheduleProcessCheck });
+const processChecks = createProcessChecks(engine, () => processEditor);
+const processEditor = createProcessEditor($('#process-editor'), { onChange: (draft) => processChecks.schedule(draft) });
 const simulator = mountSimulator($('#simulator'), { engine, message: MESSAGE.SIMULATE, baseOptions: () => auditOptions() });
 
 /** @param {string} text */
@@ -191,18 +194,6 @@ async function remap() {
   if (store.get().report) await runAudit();
 }
 
-let checkTimer = 0;
-let checkSeq = 0;
-/** Validate the draft as the user types (debounced). @param {any} draft */
-function scheduleProcessCheck(draft) {
-  clearTimeout(checkTimer);
-  checkTimer = window.setTimeout(async () => {
-    const mine = ++checkSeq;
-    const env = await engine.call(MESSAGE.PROCESS_CHECK, { process: draft, options: {} });
-    if (mine === checkSeq) processEditor.showCheck(env);
-  }, 250);
-}
-
 async function loadDefaultProcess() {
   const env = await engine.call(MESSAGE.PROCESS_DEFAULT, {});
   if (env.ok && env.process) {
@@ -224,39 +215,6 @@ async function applyProcess() {
   } else {
     announce('Process saved. Load an export or a demo to audit against it.');
   }
-}
-
-/**
- * The engine reads an imported file's text first, so a broken file is reported
- * at the engine's line and column; only text the engine read as JSON is opened.
- * @param {string} name @param {string} text
- */
-async function importProcess(name, text) {
-  clearTimeout(checkTimer);
-  const mine = ++checkSeq;
-  const env = await engine.call(MESSAGE.PROCESS_CHECK, { text, options: {} });
-  if (mine !== checkSeq) return;
-  const code = String(env.error && env.error.code);
-  if (!env.ok && /^process\.(json|too_deep|duplicate_key)$/.test(code)) {
-    processEditor.showCheck(env, name);
-    return;
-  }
-  /** @type {any} */
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    processEditor.showCheck(env, name);
-    return;
-  }
-  // A saved envelope that holds a process (a Snapshot's) opens its process.
-  if (!env.ok && parsed && parsed.process && !parsed.stages) {
-    processEditor.load(parsed.process);
-    scheduleProcessCheck(processEditor.draft());
-    return;
-  }
-  processEditor.load(parsed);
-  processEditor.showCheck(env, name);
 }
 
 /** Use a process for the next audits; stage overrides to stages it lacks are dropped. @param {any} process */
@@ -440,7 +398,7 @@ function wire() {
     const file = importInput.files && importInput.files[0];
     importInput.value = '';
     if (!file) return;
-    importProcess(file.name, await file.text());
+    processChecks.importText(file.name, await file.text());
   });
 }
 
@@ -451,7 +409,7 @@ const diagnosticHooks = {
   auditWithProcess(process) {
     setProcess(process);
     processEditor.load(process);
-    scheduleProcessCheck(processEditor.draft());
+    processChecks.schedule(processEditor.draft());
     if (store.get().inspect) {
       runAudit().then(() => goTo('dashboard'));
     } else {
@@ -461,25 +419,9 @@ const diagnosticHooks = {
   },
 };
 
-let matchedInputs = [null, null];
-let matchSeq = 0;
-/** Ask the engine which process stage each recorded stage value matches, when the export or the process changed. */
-async function refreshStageMatches() {
-  const s = store.get();
-  if (s.inspect === matchedInputs[0] && s.process === matchedInputs[1]) return;
-  matchedInputs = [s.inspect, s.process];
-  const values = readStageValues(s.inspect).map((v) => v.value);
-  if (!s.process || !values.length) return;
-  const mine = ++matchSeq;
-  const env = await engine.call(MESSAGE.MATCH_STAGES, { process: s.process, values });
-  if (mine !== matchSeq || !env.ok) return;
-  setStageMatches(s.process, env.matches);
-  store.update({ stageMatches: env.matches });
-}
-
 store.subscribe(render);
 mountHeader();
-store.subscribe(refreshStageMatches);
+watchStageMatches(engine, store);
 mountPrintTitle(() => store.get().screen === 'dashboard');
 wire();
 render();

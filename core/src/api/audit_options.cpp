@@ -18,9 +18,9 @@ error type_error(const std::string& pointer, const std::string& what, const json
 
 result<audit_request> read_audit_options(const json_value& options) {
     const json_object_reader o(options, options_input, "");
-    if (auto e = o.unknown_keys({"as_of", "process", "map", "stage_map", "sample", "deals", "action_deals",
-                                 "evidence"},
-                                "the audit options"))
+    if (auto e = o.unknown_keys(
+            {"as_of", "process", "map", "stage_map", "sample", "deals", "action_deals", "evidence"},
+            "the audit options"))
         return *e;
     audit_request req;
     req.as_of = today_utc();

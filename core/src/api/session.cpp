@@ -202,8 +202,8 @@ std::string session::deals(std::string_view query_json) {
         if (!f->is_object())
             return error_envelope(deals_schema, query_error(*f, "/filter", "The filter must be an object."));
         const json_object_reader filter(*f, query_input, "/filter");
-        if (auto e = filter.unknown_keys({"layer", "code", "owner", "stage", "text", "next_action", "removed"},
-                                         "the filter"))
+        if (auto e = filter.unknown_keys(
+                {"layer", "code", "owner", "stage", "text", "next_action", "removed"}, "the filter"))
             return error_envelope(deals_schema, *e);
         for (const json_member& m : f->members) {
             std::optional<std::string>* slot = m.key == "layer"         ? &f_layer

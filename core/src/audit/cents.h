@@ -4,6 +4,7 @@
 // instead of wrapping (signed overflow is undefined, and differs in wasm).
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -12,6 +13,11 @@ namespace revdiag {
 inline void add_cents(int64_t& total, int64_t cents) {
     if (__builtin_add_overflow(total, cents, &total))
         total = cents < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+}
+
+/// An amount in cents times a stage's probability, rounded half away from zero.
+inline int64_t weighted_cents(int64_t cents, double probability) {
+    return std::llround(static_cast<double>(cents) * probability);
 }
 
 }  // namespace revdiag

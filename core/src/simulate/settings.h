@@ -21,9 +21,9 @@ struct simulate_settings {
     forecast_options forecast;
     std::optional<day_t> horizon_date;  // "horizon" as a date
     int horizon_days = 90;              // "horizon" as days after as_of
-    json_value set;               // an object of threshold: value (empty when not given)
-    ojson response_rate = 0;      // as given, for the report
-    size_t events = 200;               // per-deal forward events listed
+    json_value set;                     // an object of threshold: value (empty when not given)
+    ojson response_rate = 0;            // as given, for the report
+    size_t events = 200;                // per-deal forward events listed
     /// The report's parts to compute ("parts" option; all by default).
     bool what_if = true, forward_part = true, history = true, forecast_part = true, calibration = true;
 };
