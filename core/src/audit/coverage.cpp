@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "audit/cents.h"
 #include "audit/evidence.h"
 
 namespace revdiag::detail {
@@ -139,12 +140,12 @@ void finish_coverage(audit_report& r, const deal_table& t, const process& p) {
             const int real = pos[static_cast<size_t>(d.real_stage)];
             if (real < first) continue;
             ++c.unverified_deals;
-            c.unverified_cents += d.amount_cents;
+            add_cents(c.unverified_cents, d.amount_cents);
             for (size_t k = 0; k < r.criteria.size(); ++k) {
                 const int at = pos[static_cast<size_t>(r.criteria[k].stage)];
                 if (at < 0 || at > real || c.criteria[k].assessable) continue;
                 ++c.criteria[k].deals_resting;
-                c.criteria[k].cents_resting += d.amount_cents;
+                add_cents(c.criteria[k].cents_resting, d.amount_cents);
             }
         }
         // Replaced by the coverage block's CRITERION_NOT_RECORDED; a column present but empty everywhere

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "audit/cents.h"
+
 namespace revdiag {
 
 std::string_view to_string(removal r) {
@@ -48,24 +50,24 @@ void reconcile_totals(audit_report& r, const process& p) {
     }
     for (size_t i = 0; i < removal_count; ++i) r.removed[i].id = static_cast<removal>(i);
     for (const deal_audit& d : r.deals) {
-        if (d.flagged()) r.flagged_cents += d.amount_cents;
+        if (d.flagged()) add_cents(r.flagged_cents, d.amount_cents);
         for (size_t l = 0; l < layer_count; ++l) {
             if (!d.fails(static_cast<layer>(l))) continue;
             layer_total& t = r.layers[l];
             if ((d.failing_layers & above[l]) != 0) {
                 ++t.deals_counted_above;
-                t.amount_counted_above_cents += d.amount_cents;
+                add_cents(t.amount_counted_above_cents, d.amount_cents);
             }
             if (!d.in_real_pipeline) {
                 ++t.deals_not_real;
-                t.amount_not_real_cents += d.amount_cents;
+                add_cents(t.amount_not_real_cents, d.amount_cents);
             }
         }
         const int why = removal_of(d, p);
         if (why < 0) continue;
         removal_total& step = r.removed[static_cast<size_t>(why)];
         ++step.deals;
-        step.cents += d.amount_cents;
+        add_cents(step.cents, d.amount_cents);
     }
 }
 
