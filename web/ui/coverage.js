@@ -3,6 +3,7 @@
 // and the fields to add, in plain words above the figures whenever coverage is
 // partial, so that "your CRM does not record it" never reads as "your deals
 // failed it". Also the evidence switch and the one-click as-of of an old export.
+import { plural } from './dashboard.js';
 import { fill, formatCompact, formatNumber, h } from '../dom.js';
 import { layerInfo } from '../state.js';
 
@@ -78,7 +79,7 @@ export function renderCoverage(el, report, actions) {
       `This export has no column for ${notAssessable.map((/** @type {any} */ x) => x.criterion).join(', ')}: `
       + 'those criteria were not assessed, and no deal was flagged for them.') : null,
     Number(s.unverified_deals) > 0 ? h('p', { dataset: { testid: 'coverage-unverified', value: String(s.unverified_total) } },
-      `${formatCompact(Number(s.unverified_total) || 0)} of the real pipeline (${formatNumber(s.unverified_deals)} deals) `
+      `${formatCompact(Number(s.unverified_total) || 0)} of the real pipeline (${plural(Number(s.unverified_deals) || 0, 'deal')}) `
       + 'rests on criteria this export cannot show: unverified, not confirmed.') : null,
     toAdd.size ? h('details', { open: blind.length > 0 && measured.length < layers.length },
       h('summary', null, `Fields to add to the export (${formatNumber(toAdd.size)})`),
@@ -93,7 +94,7 @@ export function renderCoverage(el, report, actions) {
 export function evidenceSwitch(id, mode, onChange) {
   return [
     h('label', { for: id }, 'Absent columns: '),
-    h('select', { id, dataset: { testid: id },
+    h('select', { id, class: 'evidence-mode', dataset: { testid: id },
       onchange: (/** @type {Event} */ e) => onChange(/** @type {HTMLSelectElement} */ (e.target).value) },
     h('option', { value: 'available', selected: mode !== 'strict' }, 'not assessed (judge what the export records)'),
     h('option', { value: 'strict', selected: mode === 'strict' }, 'read as blank on every deal (strict)')),

@@ -7,6 +7,7 @@
 // request overtaken by a newer one), so no queue of stale results builds up.
 import { fill, formatNumber, formatPercent, h } from '../dom.js';
 import { calibrationChart, distributionChart, forwardChart } from './simulator_charts.js';
+import { plural } from './dashboard.js';
 
 /** The sliders: process thresholds (sent as "set") and the response rate. */
 const SLIDERS = Object.freeze([
@@ -124,8 +125,8 @@ export function mountSimulator(root, deps) {
         h('p', { class: 'sim-legend' }, Object.entries(STATE_NAMES).map(([k, name]) =>
           h('span', { class: `sim-key sim-key-${k}` }, name)), h('span', { class: 'sim-key sim-key-real' }, 'real (solid: nobody acts, dashed: enforced)')),
         h('p', null, `Day ${days.length - 1}: real `, figure('sim-forward-real', last.real_total, formatNumber(last.real_total)),
-          `, stale ${formatNumber(last.states.stale.deals)} deals`,
-          enforced ? `; enforced: ${formatNumber(enforced[enforced.length - 1].open_deals)} deals left open` : '', '.')),
+          `, stale ${plural(last.states.stale.deals, 'deal')}`,
+          enforced ? `; enforced: ${plural(enforced[enforced.length - 1].open_deals, 'deal')} left open` : '', '.')),
       h('section', { class: 'sim-block' }, h('h3', null, `Forecast to ${f.horizon}`),
         distributionChart(f, `Revenue closing by ${f.horizon}: stated P50 ${formatNumber(f.stated.p50)}, real P50 ${formatNumber(f.real.p50)}`),
         h('table', { class: 'sim-table' },
@@ -137,7 +138,7 @@ export function mountSimulator(root, deps) {
         h('p', { class: 'sim-note' }, `${formatNumber(f.trials)} trials, seed ${f.seed}; probabilities from the ${f.probabilities.requested}.`)),
       h('section', { class: 'sim-block' }, h('h3', null, 'History'),
         h('ul', { class: 'sim-history' },
-          h('li', null, `Win rate ${hist.win_rate.value === null ? '—' : formatPercent(hist.win_rate.value)} (on ${hist.win_rate.sample} closed deals)`),
+          h('li', null, `Win rate ${hist.win_rate.value === null ? '—' : formatPercent(hist.win_rate.value)} (on ${plural(hist.win_rate.sample, 'closed deal')})`),
           h('li', null, `Average won ${hist.average_won_amount.value === null ? '—' : formatNumber(hist.average_won_amount.value)} (on ${hist.average_won_amount.sample})`),
           h('li', null, `Cycle ${hist.cycle_days.value === null ? '—' : hist.cycle_days.value + ' days'} (on ${hist.cycle_days.sample})`),
           h('li', null, `Sales velocity ${hist.sales_velocity_per_day.value === null ? '—' : formatNumber(hist.sales_velocity_per_day.value) + ' per day'}`)),
@@ -171,7 +172,7 @@ export function mountSimulator(root, deps) {
       root.hidden = false;
       if (!active && openDeals > LARGE) {
         fill(body, h('button', { type: 'button', class: 'button', dataset: { testid: 'sim-start' },
-          onclick: () => { active = true; request(); } }, `Simulate these ${formatNumber(openDeals)} open deals`));
+          onclick: () => { active = true; request(); } }, `Simulate these ${plural(openDeals, 'open deal')}`));
         return;
       }
       active = true;
