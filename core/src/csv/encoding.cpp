@@ -111,34 +111,10 @@ bool is_valid_utf8(std::string_view bytes) {
         while (i + 8 <= n && (std::memcpy(&word, bytes.data() + i, 8), (word & 0x8080808080808080ull) == 0))
             i += 8;
         if (i == n) break;
-        const auto b = static_cast<unsigned char>(bytes[i]);
-        if (b < 0x80) {
-            ++i;
-            continue;
-        }
-        size_t need = 0;
-        unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (b >= 0xC2 && b <= 0xDF) {
-            need = 1;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            need = 2;
-            if (b == 0xE0) lo = 0xA0;  // overlong
-            if (b == 0xED) hi = 0x9F;  // surrogates
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            need = 3;
-            if (b == 0xF0) lo = 0x90;  // overlong
-            if (b == 0xF4) hi = 0x8F;  // past U+10FFFF
-        } else {
-            return false;
-        }
-        if (i + need >= n) return false;
-        const auto second = static_cast<unsigned char>(bytes[i + 1]);
-        if (second < lo || second > hi) return false;
-        for (size_t k = 2; k <= need; ++k) {
-            const auto c = static_cast<unsigned char>(bytes[i + k]);
-            if (c < 0x80 || c > 0xBF) return false;
-        }
-        i += need + 1;
+        // Past the ASCII run: one character, by the same rule as every other reader here.
+        const utf8_step step = utf8_step_at(bytes, i);
+        if (!step.valid) return false;
+        i += step.length;
     }
     return true;
 }
