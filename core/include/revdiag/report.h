@@ -6,8 +6,10 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "revdiag/audit.h"
 
@@ -21,6 +23,40 @@ nlohmann::ordered_json money_to_json(int64_t cents);
 /// One audited deal as the report lists it (row, ids, stage, real stage, findings).
 nlohmann::ordered_json deal_to_json(const audit_report& r, size_t deal, const deal_table& table,
                                     const process& p);
+/// The order of a deal window; equal values keep row order.
+enum class deal_sort : uint8_t {
+    row,
+    amount,
+    deal_name,
+    deal_id,
+    account,
+    owner,
+    stage,
+    real_stage,
+    findings
+};
+
+/// Which audited deals a window shows: every given filter must hold (`text`
+/// is a case-blind substring of id, name, account or owner; `stage` "" is the
+/// deals on no process stage), sorted, then `limit` (at most 10,000) from `offset`.
+struct deal_query {
+    std::optional<std::string> layer, code, owner, stage, text, next_action, removed;
+    deal_sort sort = deal_sort::row;
+    bool desc = false;
+    uint64_t offset = 0;
+    uint64_t limit = 100;
+};
+/// A query's JSON {filter, sort: {key, desc}, offset, limit}. Errors:
+/// query.json, query.too_deep, query.duplicate_key, query.unknown_key,
+/// query.type, query.sort_key (each with its pointer, line and column).
+result<deal_query> read_deal_query(std::string_view json_text);
+/// The indexes into r.deals that pass the query, in its order.
+std::vector<size_t> select_deals(const audit_report& r, const deal_table& table, const process& p,
+                                 const deal_query& q);
+/// {total, offset, limit, deals[]}: the query's window of deal_to_json.
+nlohmann::ordered_json deal_window_to_json(const audit_report& r, const deal_table& table, const process& p,
+                                           const deal_query& q);
+
 /// How many of the largest deals each owner action lists by default.
 inline constexpr size_t default_action_deals = 25;
 /// The report's fields (as_of, input, process, summary, layers, stages, deals,

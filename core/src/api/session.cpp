@@ -1,12 +1,8 @@
-#include <algorithm>
-#include <functional>
 #include <limits>
 #include <optional>
 
 #include "api/audit_options.h"
 #include "api/simulate.h"
-#include "audit/columns.h"
-#include "audit/text.h"
 #include "ingest/ingest_json.h"
 #include "json/object_reader.h"
 #include "revdiag/api.h"
@@ -17,14 +13,9 @@ namespace {
 constexpr std::string_view progress_schema = "revdiag.progress/1";
 constexpr std::string_view inspect_schema = "revdiag.inspect/1";
 constexpr std::string_view deals_schema = "revdiag.deals/1";
-constexpr size_t max_window = 10000;
 
 error state_error(const std::string& message) {
     return make_error("session.state", message, location{"session", 0, 0, "", ""});
-}
-
-error query_error(const json_value& at, const std::string& pointer, const std::string& message) {
-    return json_error(query_input, "type", at, pointer, message);
 }
 
 result<reader_limits> limits_from(std::string_view options_json) {
@@ -47,13 +38,6 @@ result<reader_limits> limits_from(std::string_view options_json) {
         *target = static_cast<size_t>(*n);
     }
     return limits;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 }  // namespace
@@ -185,156 +169,10 @@ std::string session::simulate(std::string_view options_json) {
 std::string session::deals(std::string_view query_json) {
     if (!impl_->report)
         return error_envelope(deals_schema, state_error("There is no audit yet: call audit first."));
-    auto parsed = read_json_object(query_json, query_input);
-    if (!parsed) return error_envelope(deals_schema, parsed.err());
-    const json_value& q = *parsed;
-    const json_object_reader query(q, query_input, "");
-    if (auto e = query.unknown_keys({"filter", "sort", "offset", "limit"}, "the query"))
-        return error_envelope(deals_schema, *e);
-    const audit_report& r = *impl_->report;
-    const deal_table& table = impl_->input->table;
-    const process& p = *impl_->designed;
-    const detail::audit_columns cols(table);
-
-    // Filter: every given condition must hold.
-    std::optional<std::string> f_layer, f_code, f_owner, f_stage, f_text, f_next, f_removed;
-    if (const json_value* f = q.find("filter")) {
-        if (!f->is_object())
-            return error_envelope(deals_schema, query_error(*f, "/filter", "The filter must be an object."));
-        const json_object_reader filter(*f, query_input, "/filter");
-        if (auto e = filter.unknown_keys(
-                {"layer", "code", "owner", "stage", "text", "next_action", "removed"}, "the filter"))
-            return error_envelope(deals_schema, *e);
-        for (const json_member& m : f->members) {
-            std::optional<std::string>* slot = m.key == "layer"         ? &f_layer
-                                               : m.key == "code"        ? &f_code
-                                               : m.key == "owner"       ? &f_owner
-                                               : m.key == "stage"       ? &f_stage
-                                               : m.key == "next_action" ? &f_next
-                                               : m.key == "removed"     ? &f_removed
-                                                                        : &f_text;
-            if (!m.value.is_string())
-                return error_envelope(deals_schema,
-                                      query_error(m.value, filter.pointer_of(m.key),
-                                                  "The filter \"" + m.key + "\" must be a string."));
-            *slot = m.value.text;
-        }
-    }
-    if (f_text) *f_text = lower(*f_text);
-    std::vector<size_t> picked;
-    for (size_t i = 0; i < r.deals.size(); ++i) {
-        const deal_audit& d = r.deals[i];
-        bool ok = true;
-        if (f_layer || f_code) {
-            bool any = false;
-            for (const finding& f : r.findings_of(d))
-                any = any || ((!f_layer || to_string(layer_of(f.code)) == *f_layer) &&
-                              (!f_code || to_string(f.code) == *f_code));
-            ok = any;
-        }
-        if (ok && f_owner) ok = detail::text_at(cols.owner, d.row) == *f_owner;
-        if (ok && f_stage)
-            ok = d.recorded_stage >= 0 ? p.stages[static_cast<size_t>(d.recorded_stage)].id == *f_stage
-                                       : *f_stage == "";
-        // The deals under one owner action, and those of one waterfall step.
-        if (ok && f_next) {
-            const int next = next_action_of(r, d);
-            ok = next >= 0 &&
-                 detail::action_for(r.findings_of(d)[static_cast<size_t>(next)], d, cols, p) == *f_next;
-        }
-        if (ok && f_removed) {
-            const int why = removal_of(d, p);
-            ok = why >= 0 && to_string(static_cast<removal>(why)) == *f_removed;
-        }
-        if (ok && f_text && !f_text->empty()) {
-            bool any = false;
-            for (const column* c : {cols.deal_id, cols.deal_name, cols.account, cols.owner})
-                any = any || lower(detail::text_at(c, d.row)).find(*f_text) != std::string::npos;
-            ok = any;
-        }
-        if (ok) picked.push_back(i);
-    }
-
-    std::string key = "row";
-    bool desc = false;
-    const json_value* sort_key = nullptr;
-    if (const json_value* s = q.find("sort")) {
-        if (!s->is_object())
-            return error_envelope(deals_schema,
-                                  query_error(*s, "/sort", "The sort must be an object {key, desc}."));
-        if (auto e = json_object_reader(*s, query_input, "/sort").unknown_keys({"key", "desc"}, "the sort"))
-            return error_envelope(deals_schema, *e);
-        if ((sort_key = s->find("key"))) {
-            if (!sort_key->is_string())
-                return error_envelope(deals_schema,
-                                      query_error(*sort_key, "/sort/key", "The sort key must be a string."));
-            key = sort_key->text;
-        }
-        if (const json_value* dsc = s->find("desc")) {
-            if (!dsc->is_bool())
-                return error_envelope(
-                    deals_schema,
-                    query_error(*dsc, "/sort/desc", "The sort direction desc must be true or false."));
-            desc = dsc->boolean;
-        }
-    }
-    // Each key compares one value; equal values keep row order (stable sort), so a window never shuffles.
-    auto text_key = [&](const column* c) {
-        return [&, c](size_t a, size_t b) {
-            return detail::text_at(c, r.deals[a].row) < detail::text_at(c, r.deals[b].row);
-        };
-    };
-    std::function<bool(size_t, size_t)> less;
-    if (key == "row")
-        less = [&](size_t a, size_t b) { return r.deals[a].row < r.deals[b].row; };
-    else if (key == "amount")
-        less = [&](size_t a, size_t b) { return r.deals[a].amount_cents < r.deals[b].amount_cents; };
-    else if (key == "deal_name")
-        less = text_key(cols.deal_name);
-    else if (key == "deal_id")
-        less = text_key(cols.deal_id);
-    else if (key == "account")
-        less = text_key(cols.account);
-    else if (key == "owner")
-        less = text_key(cols.owner);
-    else if (key == "stage")
-        less = [&](size_t a, size_t b) { return r.deals[a].recorded_stage < r.deals[b].recorded_stage; };
-    else if (key == "real_stage")
-        less = [&](size_t a, size_t b) { return r.deals[a].real_stage < r.deals[b].real_stage; };
-    else if (key == "findings")
-        less = [&](size_t a, size_t b) { return r.deals[a].findings_count < r.deals[b].findings_count; };
-    else
-        return error_envelope(deals_schema,
-                              json_error(query_input, "sort_key", *sort_key, "/sort/key",
-                                         "The sort key \"" + key +
-                                             "\" is not known (row, amount, deal_name, deal_id, account, "
-                                             "owner, stage, real_stage, findings)."));
-    if (desc)
-        std::stable_sort(picked.begin(), picked.end(), [&](size_t a, size_t b) { return less(b, a); });
-    else
-        std::stable_sort(picked.begin(), picked.end(), less);
-
-    uint64_t offset = 0, limit = 100;
-    for (const char* name : {"offset", "limit"}) {
-        const json_value* v = q.find(name);
-        if (!v) continue;
-        const auto n = whole_number(*v, 0, std::numeric_limits<int64_t>::max());
-        if (!n)
-            return error_envelope(deals_schema, query_error(*v, query.pointer_of(name),
-                                                            std::string("The ") + name +
-                                                                " must be a whole number of 0 or more."));
-        (std::string(name) == "offset" ? offset : limit) = static_cast<uint64_t>(*n);
-    }
-    limit = std::min<uint64_t>(limit, max_window);
-    ojson body;
-    body["total"] = picked.size();
-    body["offset"] = offset;
-    body["limit"] = limit;
-    ojson list = ojson::array();
-    for (uint64_t i = offset; i < picked.size() && i < offset + limit; ++i)
-        list.push_back(deal_to_json(r, picked[i], table, p));
-    body["deals"] = std::move(list);
-    return ok_envelope(deals_schema, body);
+    auto query = read_deal_query(query_json);
+    if (!query) return error_envelope(deals_schema, query.err());
+    return ok_envelope(deals_schema,
+                       deal_window_to_json(*impl_->report, impl_->input->table, *impl_->designed, *query));
 }
 
 }  // namespace revdiag::api
