@@ -1,5 +1,6 @@
 #include "revdiag/diagnostic.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <set>
@@ -116,6 +117,24 @@ TEST_CASE("all-best answers score every layer 100 and all-worst answers score ev
         // Every layer ties, so the documented order decides: stages first.
         CHECK(r.weakest_layer == "stages");
     }
+}
+
+TEST_CASE(
+    "the summary names the layer to fix first, and says no layer fails when even the lowest is enforced",
+    "[diagnostic][score]") {
+    CHECK(score_fixture("all-best.answers.json").summary ==
+          "No layer fails: even the lowest audited layer, Stage definitions, scores 100 of 100 (Enforced).");
+    CHECK(score_fixture("all-worst.answers.json").summary ==
+          "Fix Stage definitions first: it scores 0 of 100 (Absent).");
+    const diagnostic_result mixed = score_fixture("mixed.answers.json");
+    const auto weakest = std::find_if(mixed.layers.begin(), mixed.layers.end(),
+                                      [&](const layer_result& l) { return l.id == mixed.weakest_layer; });
+    REQUIRE(weakest != mixed.layers.end());
+    CHECK(mixed.summary == "Fix " + weakest->name + " first: it scores " + std::to_string(weakest->score) +
+                               " of 100 (" + weakest->band_label + ").");
+    // The envelope carries the engine's sentence unchanged.
+    const auto env = test::parse(api::diagnose(test::read_fixture("diagnostic/all-best.answers.json"), "{}"));
+    CHECK(env["summary"] == score_fixture("all-best.answers.json").summary);
 }
 
 TEST_CASE("layer scores are weighted means rounded half up", "[diagnostic][score]") {

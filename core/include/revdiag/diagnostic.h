@@ -104,6 +104,9 @@ struct diagnostic_result {
     std::vector<layer_result> layers;   // bank order
     std::string weakest_layer;          // lowest audited layer; ties go to the earlier layer
     std::vector<std::string> priority;  // layer ids, the order in which to fix them
+    /// One sentence: "Fix <layer> first: it scores N of 100 (<band>)." or, when
+    /// even the weakest audited layer is in the top band, "No layer fails: …".
+    std::string summary;
 };
 
 /// Score answers read by read_answers against the same bank; total (no errors).

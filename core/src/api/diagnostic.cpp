@@ -3,6 +3,7 @@
 // so people answer what is true rather than what scores well.
 #include "revdiag/diagnostic.h"
 
+#include "diagnostic/measured.h"
 #include "json/envelope.h"
 #include "json/object_reader.h"
 #include "revdiag/api.h"
@@ -69,51 +70,6 @@ ojson comparison_json(const score_comparison& c) {
     return j;
 }
 
-error options_error(const json_value& at, std::string message, std::string pointer) {
-    return json_error(options_input, "audit", at, std::move(pointer), std::move(message));
-}
-
-// Reads {"audit": <revdiag.audit/1 report>} into measured layer scores.
-result<std::vector<measured_layer>> read_audit_option(const json_value& options, std::string& weakest,
-                                                      bool& present) {
-    std::vector<measured_layer> out;
-    if (auto e =
-            json_object_reader(options, options_input, "").unknown_keys({"audit"}, "the diagnose options"))
-        return *e;
-    const json_value* audit = options.find("audit");
-    present = audit != nullptr;
-    if (!audit) return out;
-    if (!audit->is_object())
-        return options_error(*audit, "The \"audit\" option must be a revdiag.audit/1 report object.",
-                             "/audit");
-    if (const json_value* ok = audit->find("ok"); ok && ok->is_bool() && !ok->boolean)
-        return options_error(*ok, "The \"audit\" option holds a failed audit, which has no layer scores.",
-                             "/audit/ok");
-    const json_value* layers = audit->find("layers");
-    if (!layers || !layers->is_array())
-        return options_error(layers ? *layers : *audit,
-                             "The audit report has no \"layers\" array of layer scores.", "/audit/layers");
-    for (size_t i = 0; i < layers->items.size(); ++i) {
-        const json_value& l = layers->items[i];
-        const std::string at = child_pointer("/audit/layers", i);
-        const json_value* id = l.find("id");
-        if (!id || !id->is_string())
-            return options_error(id ? *id : l, "Audit layer " + std::to_string(i) + " has no \"id\" string.",
-                                 at + "/id");
-        const json_value* score = l.find("score");
-        const double s = score && score->is_number() ? score->number : -1.0;
-        if (score && score->kind == json_value::null_v) continue;  // a layer the export could not measure
-        if (!(s >= 0.0 && s <= 100.0))
-            return options_error(score ? *score : l,
-                                 "Audit layer \"" + id->text + "\" needs a \"score\" from 0 to 100.",
-                                 at + "/score");
-        out.push_back(measured_layer{id->text, static_cast<int>(s + 0.5)});
-    }
-    if (const json_value* summary = audit->find("summary"))
-        if (const json_value* w = summary->find("weakest_layer"); w && w->is_string()) weakest = w->text;
-    return out;
-}
-
 }  // namespace
 
 std::string questions() {
@@ -148,10 +104,16 @@ std::string questions() {
 std::string diagnose(std::string_view answers_json, std::string_view options_json) {
     const auto options = read_json_object(options_json, options_input);
     if (!options) return error_envelope(diagnostic_schema, options.err());
-    std::string measured_weakest;
-    bool with_audit = false;
-    const auto measured = read_audit_option(options.value(), measured_weakest, with_audit);
-    if (!measured) return error_envelope(diagnostic_schema, measured.err());
+    if (auto e =
+            json_object_reader(*options, options_input, "").unknown_keys({"audit"}, "the diagnose options"))
+        return error_envelope(diagnostic_schema, *e);
+    const json_value* audit = options->find("audit");
+    std::optional<measured_audit> measured;
+    if (audit) {
+        auto read = read_measured_audit(*audit, options_input, "/audit");
+        if (!read) return error_envelope(diagnostic_schema, read.err());
+        measured = std::move(*read);
+    }
     const auto bank = diagnostic_bank();
     if (!bank) return error_envelope(diagnostic_schema, bank.err());
     const auto answers = read_answers(answers_json, *bank);
@@ -164,12 +126,7 @@ std::string diagnose(std::string_view answers_json, std::string_view options_jso
     for (size_t i = 0; i < r.layers.size(); ++i)
         body["layers"].push_back(layer_json(r.layers[i], bank->layers[i].audited));
     body["weakest_layer"] = r.weakest_layer;
-    const layer_result* weakest = nullptr;
-    for (const layer_result& l : r.layers)
-        if (l.id == r.weakest_layer) weakest = &l;
-    if (weakest)
-        body["summary"] = "Fix " + weakest->name + " first: it scores " + std::to_string(weakest->score) +
-                          " of 100 (" + weakest->band_label + ").";
+    if (!r.summary.empty()) body["summary"] = r.summary;
     body["recommendations"] = ojson::array();
     int priority = 0;
     for (const std::string& id : r.priority)
@@ -181,8 +138,8 @@ std::string diagnose(std::string_view answers_json, std::string_view options_jso
                                                         {"score", l.score},
                                                         {"band", l.band},
                                                         {"steps", l.next_steps}});
-    if (with_audit)
-        body["comparison"] = comparison_json(compare_scores(r, measured.value(), measured_weakest));
+    if (measured)
+        body["comparison"] = comparison_json(compare_scores(r, measured->layers, measured->weakest));
     return ok_envelope(diagnostic_schema, body);
 }
 

@@ -88,6 +88,13 @@ diagnostic_result score_answers(const question_bank& bank, const answer_set& ans
         return r.layers[a].score < r.layers[b].score;
     });
     for (size_t i : order) r.priority.push_back(r.layers[i].id);
+
+    if (weakest && weakest->band == bank.bands.back().id)
+        r.summary = "No layer fails: even the lowest audited layer, " + weakest->name + ", scores " +
+                    std::to_string(weakest->score) + " of 100 (" + weakest->band_label + ").";
+    else if (weakest)
+        r.summary = "Fix " + weakest->name + " first: it scores " + std::to_string(weakest->score) +
+                    " of 100 (" + weakest->band_label + ").";
     return r;
 }
 
