@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "revdiag/api.h"
+#include "revdiag/audit.h"
 
 namespace revdiag::cli {
 namespace {
@@ -137,14 +138,12 @@ std::string render_text(const json& r) {
     if (r.contains("waterfall")) {
         // The gap, deal by deal: each deal that is not real under one reason.
         o << "\nStated -> real, each deal counted once\n";
-        const std::pair<const char*, const char*> names[] = {{"archive", "archive rule"},
-                                                             {"holding", "waiting (holding)"},
-                                                             {"no_real_stage", "meets no stage"}};
         for (const json& step : r["waterfall"]["steps"]) {
             std::string name = str(step["id"]);
-            for (const auto& [id, text] : names)
-                if (name == id) name = text;
-            o << "  - " << pad(name, 20) << pad(plural(step["deals"].get<size_t>(), "deal", "deals"), 12)
+            for (size_t i = 0; i < revdiag::removal_count; ++i)
+                if (name == revdiag::to_string(static_cast<revdiag::removal>(i)))
+                    name = std::string(revdiag::label_of(static_cast<revdiag::removal>(i)));
+            o << "  - " << pad(name, 26) << pad(plural(step["deals"].get<size_t>(), "deal", "deals"), 12)
               << money(step["amount"]) << "\n";
         }
     }

@@ -4,7 +4,7 @@
 // process editor, exports. Panels render from the store's state.
 import { $, describeError, download, fill, formatNumber, h, todayIso } from './dom.js';
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
-import { SCREENS, createStore, crmName, setVocabulary } from './state.js';
+import { LAYERS, SCREENS, createStore, crmName, setVocabulary } from './state.js';
 import { createProcessChecks } from './process_checks.js';
 import { watchStageMatches } from './stage_matches.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
@@ -50,7 +50,10 @@ const store = createStore({
 // The engine's vocabulary first: the worker answers in order, so every panel
 // that renders an engine reply already has the layer names and finding codes.
 engine.call(MESSAGE.DESCRIBE, {}).then((env) => {
-  if (env.ok) setVocabulary(env);
+  if (!env.ok) return;
+  setVocabulary(env);
+  // The start screen's layer strip: each layer's name and rule as the engine words them.
+  fill($('#layers-strip-list'), LAYERS.map((l) => h('li', null, h('strong', null, l.name), h('span', null, l.rule))));
 });
 
 const dealDetail = createDealDetail({

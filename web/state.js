@@ -1,11 +1,12 @@
 // @ts-check
 // The page's one state object and the update() that re-renders from it, plus
-// the vocabulary the engine describes (layers, finding codes, CRM names, stage
+// the vocabulary the engine describes (layers, finding codes, waterfall steps, CRM names, stage
 // matches) and tolerant readers of the engine's envelopes (so panels never
 // index into raw JSON themselves).
 
 /**
- * @typedef {{id: string, name: string, why: string, fix: string}} Layer
+ * @typedef {{id: string, name: string, rule: string, why: string, fix: string}} Layer
+ * @typedef {{id: string, label: string}} Removal
  * @typedef {{code: string, layer: string, label: string, criteriaStatus: string}} Finding
  */
 
@@ -14,6 +15,9 @@ export const LAYERS = [];
 
 /** The engine's finding codes with their layer and a short human label (setVocabulary). @type {Finding[]} */
 export const FINDINGS = [];
+
+/** The steps of the stated → real waterfall, in the report's order, as the engine names them (setVocabulary). @type {Removal[]} */
+export const REMOVALS = [];
 
 /** CRM ids to the names people know them by (setVocabulary). @type {Map<string, string>} */
 const CRM_NAMES = new Map();
@@ -27,7 +31,9 @@ const CRM_NAMES = new Map();
 export function setVocabulary(describe) {
   const list = (/** @type {string} */ key) => (describe && Array.isArray(describe[key]) ? describe[key] : []);
   LAYERS.splice(0, LAYERS.length, ...list('layers').map((/** @type {any} */ l) => Object.freeze({
-    id: String(l.id), name: String(l.name), why: String(l.why), fix: String(l.fix) })));
+    id: String(l.id), name: String(l.name), rule: String(l.rule), why: String(l.why), fix: String(l.fix) })));
+  REMOVALS.splice(0, REMOVALS.length, ...list('removals').map((/** @type {any} */ r) => Object.freeze({
+    id: String(r.id), label: String(r.label) })));
   FINDINGS.splice(0, FINDINGS.length, ...list('findings').map((/** @type {any} */ f) => Object.freeze({
     code: String(f.code), layer: String(f.layer), label: String(f.label),
     criteriaStatus: typeof f.criteria_status === 'string' ? f.criteria_status : '' })));
@@ -42,7 +48,7 @@ export function crmName(crm) {
 
 /** @param {string} id */
 export function layerInfo(id) {
-  return LAYERS.find((l) => l.id === id) || { id, name: id, why: '', fix: '' };
+  return LAYERS.find((l) => l.id === id) || { id, name: id, rule: '', why: '', fix: '' };
 }
 
 /** The screens of the page; exactly one is shown. */

@@ -37,10 +37,28 @@ TEST_CASE("describe lists the five layers in order with the bank names and the a
         CHECK(j["name"] == bank->layers[i].name);
         CHECK(j["why"] == std::string(revdiag::why_it_fails(l)));
         CHECK(j["fix"] == std::string(revdiag::how_to_fix(l)));
+        // The one-line rule the start screen shows is the bank's summary of the layer.
+        CHECK(j["rule"] == bank->layers[i].summary);
         CHECK(j["why"].get<std::string>().size() > 20);
         CHECK(j["fix"].get<std::string>().size() > 20);
     }
     CHECK(d["layers"][1]["name"] == "Exit criteria");
+}
+
+TEST_CASE("describe names the waterfall's steps in the report's order, and the CLI text uses those names",
+          "[describe]") {
+    const auto d = parse(revdiag::api::describe());
+    REQUIRE(d["removals"].size() == revdiag::removal_count);
+    CHECK(d["removals"][0] == nlohmann::json{{"id", "archive"}, {"label", "Archive rule"}});
+    CHECK(d["removals"][1] == nlohmann::json{{"id", "holding"}, {"label", "Waiting in re-engagement"}});
+    CHECK(d["removals"][2] == nlohmann::json{{"id", "no_real_stage"}, {"label", "Meets no stage"}});
+    const auto report = parse(run_cli("audit --sample saas_midmarket --format json").out);
+    REQUIRE(report["waterfall"]["steps"].size() == revdiag::removal_count);
+    for (size_t i = 0; i < revdiag::removal_count; ++i)
+        CHECK(report["waterfall"]["steps"][i]["id"] == d["removals"][i]["id"]);
+    const std::string text = run_cli("audit --sample saas_midmarket").out;
+    for (const auto& r : d["removals"])
+        CHECK(text.find("  - " + r["label"].get<std::string>()) != std::string::npos);
 }
 
 TEST_CASE("describe lists every finding code once with its layer and a label", "[describe]") {

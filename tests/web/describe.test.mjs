@@ -22,6 +22,10 @@ test('the page shows the engine vocabulary and the engine stage matches', async 
   try {
     await page.waitForSelector('.demo-button');
     assert.ok((await page.textContent('#demo-list')).includes(crm('hubspot')), 'demo CRM names come from describe');
+    // The start screen's layer strip is the engine's layers, names and rules, in order.
+    await page.waitForFunction((n) => document.querySelectorAll('#layers-strip-list li').length === n, vocabulary.layers.length);
+    assert.deepEqual(await page.$$eval('#layers-strip-list li', (items) => items.map((li) => li.textContent)),
+      vocabulary.layers.map((/** @type {any} */ l) => `${l.name}${l.rule}`));
 
     await page.click('.entry-card [data-go="upload"]');
     await page.setInputFiles('[data-testid="deal-file"]',
@@ -38,6 +42,9 @@ test('the page shows the engine vocabulary and the engine stage matches', async 
     await page.fill('[data-testid="as-of"]', '2026-06-30');
     await page.click('#mapping-continue');
     await waitForAudit(page, '2026-06-30');
+    // The waterfall's steps are named as the engine names them.
+    const steps = await page.textContent('#waterfall-steps');
+    for (const r of vocabulary.removals) assert.ok(steps && steps.includes(r.label), `waterfall step ${r.id} reads "${r.label}": ${steps}`);
     for (const layer of vocabulary.layers) {
       const text = await page.textContent(`[data-testid="layer-${layer.id}"]`);
       assert.ok(text && text.includes(layer.name), `layer ${layer.id} is shown as "${layer.name}": ${text}`);

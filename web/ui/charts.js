@@ -7,7 +7,7 @@
 // the page is interactive sooner, and the charts still draw with no network
 // once the page has loaded, as the footer promises.
 import { $, fill, formatCompact, formatNumber, h } from '../dom.js';
-import { readSummary } from '../state.js';
+import { REMOVALS, readSummary } from '../state.js';
 
 const COLORS = Object.freeze({ stated: '#3b5bdb', real: '#2b8a3e', loss: '#e8590c', lossAlt: '#f08c00', grid: '#e9ecef', text: '#343a40' });
 
@@ -75,18 +75,11 @@ const baseOptions = () => ({
   },
 });
 
-/** The waterfall's steps as the page names them (ids from the engine's report). */
-export const WATERFALL_STEPS = Object.freeze([
-  { id: 'archive', label: 'Archive rule', long: 'stale, past its close date or out of re-engagement (archive rule)' },
-  { id: 'holding', label: 'Waiting in re-engagement', long: 'waiting in re-engagement' },
-  { id: 'no_real_stage', label: 'Meets no stage', long: "meeting no stage's criteria" },
-]);
-
 /**
  * The engine's partition of stated − real: every open deal that is not real
  * pipeline sits in exactly one step, so the steps add up to the gap.
  * @param {any} report
- * @returns {{stated: number, real: number, steps: Array<{id: string, label: string, long: string, deals: number, amount: number}>}}
+ * @returns {{stated: number, real: number, steps: Array<{id: string, label: string, deals: number, amount: number}>}}
  */
 export function waterfallSteps(report) {
   const s = readSummary(report);
@@ -95,7 +88,7 @@ export function waterfallSteps(report) {
   return {
     stated: Number(w.stated ?? s.statedTotal) || 0,
     real: Number(w.real ?? s.realTotal) || 0,
-    steps: WATERFALL_STEPS.map((known) => {
+    steps: REMOVALS.map((known) => {
       const step = steps.find((/** @type {any} */ x) => x.id === known.id) || {};
       return { ...known, deals: Number(step.deals) || 0, amount: Number(step.amount) || 0 };
     }),

@@ -118,6 +118,9 @@ enum class removal : uint8_t { archive = 0, holding, no_real_stage };
 constexpr size_t removal_count = 3;
 /// "archive", "holding", "no_real_stage".
 std::string_view to_string(removal r);
+/// A waterfall step's name as people read it: "Archive rule", "Waiting in
+/// re-engagement", "Meets no stage".
+std::string_view label_of(removal r);
 
 struct removal_total {
     removal id = removal::archive;

@@ -1,5 +1,5 @@
 // api::describe: what the engine knows that surfaces show as words (layers,
-// finding codes, CRM names), so the page and the CLI never keep a copy.
+// finding codes, waterfall steps, CRM names), so the page and the CLI never keep a copy.
 #include "json/envelope.h"
 #include "revdiag/api.h"
 #include "revdiag/audit.h"
@@ -28,8 +28,11 @@ std::string describe() {
                 describe_schema,
                 make_error("describe.layer", "The question bank names no layer \"" + std::string(id) + "\".",
                            location{"describe", 0, 0, "/layers", ""}));
-        layers.push_back(
-            ojson{{"id", id}, {"name", named->name}, {"why", why_it_fails(l)}, {"fix", how_to_fix(l)}});
+        layers.push_back(ojson{{"id", id},
+                               {"name", named->name},
+                               {"rule", named->summary},
+                               {"why", why_it_fails(l)},
+                               {"fix", how_to_fix(l)}});
     }
     ojson findings = ojson::array();
     for (size_t i = 0; i < finding_code_count; ++i) {
@@ -44,11 +47,18 @@ std::string describe() {
                                  {"fails_layer", counts_as_failure(c)},
                                  {"criteria_status", criteria ? ojson(criteria) : ojson()}});
     }
+    // The steps of the stated -> real waterfall, in the report's order.
+    ojson removals = ojson::array();
+    for (size_t i = 0; i < removal_count; ++i) {
+        const auto r = static_cast<removal>(i);
+        removals.push_back(ojson{{"id", to_string(r)}, {"label", label_of(r)}});
+    }
     ojson crms = ojson::array();
     for (const crm_name& c : crm_names()) crms.push_back(ojson{{"id", c.id}, {"name", c.name}});
     ojson body;
     body["layers"] = std::move(layers);
     body["findings"] = std::move(findings);
+    body["removals"] = std::move(removals);
     body["crms"] = std::move(crms);
     return ok_envelope(describe_schema, body);
 }

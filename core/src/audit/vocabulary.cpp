@@ -1,5 +1,5 @@
 // The audit's vocabulary that surfaces show beside the numbers: a short label
-// per finding code and, per layer, why it fails and what fixes it. The page
+// per finding code and per waterfall step and, per layer, why it fails and what fixes it. The page
 // reads it through api::describe instead of keeping a copy.
 #include "revdiag/audit.h"
 
@@ -35,6 +35,18 @@ std::string_view label_of(finding_code c) {
             return "close date passed";
         case finding_code::activity_unrecorded:
             return "no activity date at all";
+    }
+    return "";
+}
+
+std::string_view label_of(removal r) {
+    switch (r) {
+        case removal::archive:
+            return "Archive rule";
+        case removal::holding:
+            return "Waiting in re-engagement";
+        case removal::no_real_stage:
+            return "Meets no stage";
     }
     return "";
 }
