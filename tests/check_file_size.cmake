@@ -6,6 +6,8 @@ file(GLOB_RECURSE files
      ${ROOT}/fuzz/*.h ${ROOT}/fuzz/*.cpp ${ROOT}/bench/*.cpp ${ROOT}/bench/*.mjs
      ${ROOT}/tests/*.h ${ROOT}/tests/*.cpp ${ROOT}/tests/*.mjs
      ${ROOT}/web/*.js ${ROOT}/web/*.css ${ROOT}/web/*.html)
+# The benchmark's peers (bench/node_modules, installed by scripts/bench) are not ours.
+list(FILTER files EXCLUDE REGEX "/node_modules/")
 set(bad "")
 foreach(f ${files})
   # Newlines counted (file(STRINGS) would skip empty lines).
