@@ -30,6 +30,7 @@ std::string answer_of(const nlohmann::json& c) {
     if (call == "diagnose") return revdiag::api::diagnose(text("answers"), text("options"));
     if (call == "snapshot") return revdiag::api::snapshot(text("answers"));
     if (call == "session") return revdiag::api::session(text("options")).push("x");
+    if (call == "simulate") return revdiag::api::simulate(text("csv"), text("options"));
     if (call == "deals") {
         revdiag::api::session s;
         s.push(text("csv"));

@@ -20,6 +20,7 @@ function answerOf(engine, c) {
     case 'sample': return engine.sample(t('options'));
     case 'diagnose': return engine.diagnose(t('answers'), t('options'));
     case 'snapshot': return engine.snapshot(t('answers'));
+    case 'simulate': return engine.simulate(t('csv'), t('options'));
     case 'session': {
       const s = new engine.Session(t('options'));
       try { return s.push('x'); } finally { s.delete(); }
