@@ -139,18 +139,25 @@ int report_envelope_error(const std::string& envelope, std::ostream& err) {
         return exit_input_error;
     }
     if (j.value("ok", false)) return exit_ok;
-    const nlohmann::json& e = j.contains("error") ? j["error"] : nlohmann::json::object();
-    err << "revdiag: " << e.value("message", std::string("unknown error"));
-    if (e.contains("at") && e["at"].is_object()) {
-        const auto& at = e["at"];
-        std::string where;
-        if (at.contains("line")) where += "line " + at["line"].dump();
-        if (at.contains("column"))
-            where += (where.empty() ? "" : ", ") + std::string("column ") + at["column"].dump();
-        if (at.contains("pointer")) where += (where.empty() ? "" : ", ") + at["pointer"].get<std::string>();
-        if (!where.empty()) err << " (" << where << ")";
+    // Every error of the input when the engine found several, one line each.
+    const nlohmann::json all =
+        j.contains("errors") && j["errors"].is_array()
+            ? j["errors"]
+            : nlohmann::json::array({j.contains("error") ? j["error"] : nlohmann::json::object()});
+    for (const nlohmann::json& e : all) {
+        err << "revdiag: " << e.value("message", std::string("unknown error"));
+        if (e.contains("at") && e["at"].is_object()) {
+            const auto& at = e["at"];
+            std::string where;
+            if (at.contains("line")) where += "line " + at["line"].dump();
+            if (at.contains("column"))
+                where += (where.empty() ? "" : ", ") + std::string("column ") + at["column"].dump();
+            if (at.contains("pointer"))
+                where += (where.empty() ? "" : ", ") + at["pointer"].get<std::string>();
+            if (!where.empty()) err << " (" << where << ")";
+        }
+        err << " [" << e.value("code", std::string("error")) << "]\n";
     }
-    err << " [" << e.value("code", std::string("error")) << "]\n";
     return exit_input_error;
 }
 

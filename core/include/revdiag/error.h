@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace revdiag {
 
@@ -26,11 +27,16 @@ struct error {
     std::string code;
     std::string message;
     location at;
+    /// Further errors of the same input found after this one (a process or an
+    /// answers file reports every independent mistake, capped), each with its place.
+    std::vector<error> also;
 };
+/// The most errors one input reports (this one and `also`).
+inline constexpr size_t max_reported_errors = 20;
 using warning = error;
 
 inline error make_error(std::string code, std::string message, location at = {}) {
-    return error{std::move(code), std::move(message), std::move(at)};
+    return error{std::move(code), std::move(message), std::move(at), {}};
 }
 
 /// Either a T or an error; the names follow std::expected so a later switch is a rename.

@@ -3,6 +3,7 @@
 // answered with one of its choices, and the file must name the bank version it
 // was written for, because choice ids can change between versions.
 #include <cstdint>
+#include <optional>
 
 #include "json/object_reader.h"
 #include "revdiag/diagnostic.h"
@@ -83,35 +84,51 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
         return answers_error("type", *answers, "\"answers\" must be an object of question id to choice id.",
                              "/answers");
 
+    // Each unknown question and each missing or wrong answer is its own mistake:
+    // all of them are reported (up to max_reported_errors), each with its place.
+    std::optional<error> first;
+    const auto report = [&first](error e) {
+        if (!first)
+            first = std::move(e);
+        else if (first->also.size() + 1 < max_reported_errors)
+            first->also.push_back(std::move(e));
+    };
     const json_object_reader chosen(*answers, answers_input, "/answers");
     for (const json_member& m : answers->members)
         if (!find_question(bank, m.key))
-            return answers_error("unknown_question", m.value,
+            report(answers_error("unknown_question", m.value,
                                  "The question \"" + m.key + "\" is not in version " +
                                      std::to_string(bank.version) + " of the " + bank.bank + " questions.",
-                                 chosen.pointer_of(m.key), m.key);
+                                 chosen.pointer_of(m.key), m.key));
 
     for (const question& q : bank.questions) {
         const std::string at = chosen.pointer_of(q.id);
         const json_value* a = chosen.optional(q.id);
-        if (!a)
-            return answers_error("missing", *answers, "The question \"" + q.id + "\" is not answered.", at,
-                                 q.id);
-        if (!a->is_string())
-            return answers_error(
+        if (!a) {
+            report(answers_error("missing", *answers, "The question \"" + q.id + "\" is not answered.", at,
+                                 q.id));
+            continue;
+        }
+        if (!a->is_string()) {
+            report(answers_error(
                 "type", *a,
                 "The answer to \"" + q.id + "\" must be a choice id string, not " + shown_value(*a) + ".", at,
-                q.id);
+                q.id));
+            continue;
+        }
         const std::string& picked = a->text;
         bool known = false;
         for (const answer_choice& c : q.choices) known = known || c.id == picked;
-        if (!known)
-            return answers_error("unknown_choice", *a,
+        if (!known) {
+            report(answers_error("unknown_choice", *a,
                                  "The answer \"" + picked + "\" to \"" + q.id +
                                      "\" is not one of its choices (" + choice_list(q) + ").",
-                                 at, q.id);
+                                 at, q.id));
+            continue;
+        }
         out.chosen.emplace_back(q.id, picked);
     }
+    if (first) return *first;
     return out;
 }
 

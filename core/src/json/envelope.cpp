@@ -43,6 +43,13 @@ std::string error_envelope(std::string_view schema, const error& e) {
     j["schema"] = schema;
     j["ok"] = false;
     j["error"] = to_json(e);
+    // Every error of the input, the first included, when there is more than one.
+    if (!e.also.empty()) {
+        ojson all = ojson::array();
+        all.push_back(j["error"]);
+        for (const error& more : e.also) all.push_back(to_json(more));
+        j["errors"] = std::move(all);
+    }
     return dump_json(j);
 }
 

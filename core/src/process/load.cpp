@@ -37,14 +37,20 @@ private:
     // `pointer` is relative to the process; base_ places it in the document that holds it.
     void fail(std::string code, const jvalue& at, const std::string& pointer, std::string message,
               std::string field = {}) {
-        if (err_) return;
-        err_ = make_error(std::move(code), std::move(message),
-                          location{std::string(source_.location_source()), at.line, at.column,
-                                   base_ + pointer, std::move(field)});
+        fail(make_error(std::move(code), std::move(message),
+                        location{std::string(source_.location_source()), at.line, at.column, base_ + pointer,
+                                 std::move(field)}));
     }
+    // The first error, then every later independent one (another stage, criterion
+    // or threshold), up to max_reported_errors in all.
     void fail(std::optional<error> e) {
-        if (!err_) err_ = std::move(e);
+        if (!e) return;
+        if (!err_)
+            err_ = std::move(e);
+        else if (err_->also.size() + 1 < max_reported_errors)
+            err_->also.push_back(std::move(*e));
     }
+    error* last_error() { return !err_ ? nullptr : err_->also.empty() ? &*err_ : &err_->also.back(); }
 
     std::string shown(const std::string& pointer) const {
         return base_ + pointer == "" ? "the document" : base_ + pointer;
@@ -198,12 +204,13 @@ private:
         }
         if (!within_count(*stages, "/stages", max_process_stages, "process.too_many_stages", "stages"))
             return;
-        for (size_t i = 0; i < stages->items.size() && !failed(); ++i) {
+        // Stages, their criteria and the thresholds are read on past a mistake, so
+        // that one check reports each of them; uniqueness only of a clean read.
+        for (size_t i = 0; i < stages->items.size(); ++i) {
             stage s;
             read_stage(stages->items[i], child_pointer("/stages", i), s);
             p.stages.push_back(std::move(s));
         }
-        if (failed()) return;
         if (const jvalue* t = member(doc, "thresholds")) read_thresholds(*t, p.limits);
         if (failed()) return;
         check_unique(*stages, p);
@@ -261,7 +268,7 @@ private:
             if (!within_count(*criteria, ptr + "/criteria", max_stage_criteria, "process.too_many_criteria",
                               "criteria"))
                 return;
-            for (size_t j = 0; j < criteria->items.size() && !failed(); ++j) {
+            for (size_t j = 0; j < criteria->items.size(); ++j) {
                 criterion c;
                 read_criterion(criteria->items[j], ptr + "/criteria/" + std::to_string(j), s, c);
                 s.criteria.push_back(std::move(c));
@@ -295,7 +302,7 @@ private:
         fail(e.code, pos, ptr + "/rule", "Stage " + s.id + ", criterion " + c.id + ": " + e.message, c.id);
         // The column inside the rule text is exact even when the file's is not: the
         // page shows it beside the rule field.
-        if (err_) err_->at.rule_column = e.at.column;
+        if (error* last = last_error()) last->at.rule_column = e.at.column;
     }
 
     void read_thresholds(const jvalue& v, thresholds& t) {
