@@ -8,6 +8,7 @@
 import { fill, formatNumber, formatPercent, h } from '../dom.js';
 import { calibrationChart, distributionChart, forwardChart } from './simulator_charts.js';
 import { plural } from './dashboard.js';
+import { layerInfo } from '../state.js';
 
 /** The sliders: process thresholds (sent as "set") and the response rate. */
 const SLIDERS = Object.freeze([
@@ -118,7 +119,7 @@ export function mountSimulator(root, deps) {
       h('section', { class: 'sim-block' }, h('h3', null, 'What-if'),
         h('p', null, 'Real pipeline ', figure('sim-real-total', s.real_total, formatNumber(s.real_total)),
           ' of ', figure('sim-stated-total', s.stated_total, formatNumber(s.stated_total)), ' stated; weakest layer ',
-          figure('sim-weakest-layer', s.weakest_layer || '', s.weakest_layer || 'none'), '.')),
+          figure('sim-weakest-layer', s.weakest_layer || '', s.weakest_layer ? layerInfo(s.weakest_layer).name : 'none'), '.')),
       h('section', { class: 'sim-block' }, h('h3', null, `Forward ${days.length - 1} days`),
         forwardChart(days, enforced, `Real pipeline from ${formatNumber(days[0].real_total)} to ${formatNumber(last.real_total)} if nobody acts`
           + (enforced ? `, ${formatNumber(enforced[enforced.length - 1].real_total)} with the process enforced` : '')),
