@@ -296,6 +296,7 @@ function render() {
     // Lets people and tests see which audit is on screen.
     document.body.dataset.auditAsOf = String(s.report.as_of || '');
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
+    document.dispatchEvent(new CustomEvent('revdiag:audit'));
     renderPrintMeta(s.report, s.source, s.processEdited);
     renderDashboard(s.report, {
       onLayer: (id) => showDeals({ layer: id }),
@@ -405,6 +406,8 @@ function wire() {
 /** What the diagnostic panels may ask of the audit side of the page. */
 const diagnosticHooks = {
   getLastAudit: () => store.get().report,
+  /** The diagnostic's next step: audit an export (the dashboard when one is audited). */
+  startAudit: () => goTo(store.get().report ? 'dashboard' : 'upload'),
   /** Audit with a drafted process: now if an export is loaded, else after the next upload. @param {any} process */
   auditWithProcess(process) {
     setProcess(process);
