@@ -154,6 +154,8 @@ async function loadFile(file) {
   store.update({ loading: null, inspect: env, report: null,
     source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} ${env.rows === 1 ? 'row' : 'rows'}`].filter(Boolean).join(' · ') } });
   goTo('mapping');
+  // Audited in the background, so the mapping screen can say what each column decides before the dashboard.
+  runAudit();
 }
 
 /** Refuse a file that is not a deal export, with the reason. @param {string} reason */
