@@ -9,7 +9,7 @@ import { createProcessChecks } from './process_checks.js';
 import { watchStageMatches } from './stage_matches.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
 import { evidenceSwitch, renderCoverage } from './ui/coverage.js';
-import { renderDashboard } from './ui/dashboard.js';
+import { renderDashboard, renderProcessNote } from './ui/dashboard.js';
 import { createDealDetail } from './ui/deal_detail.js';
 import { NO_OWNER, createDealTable } from './ui/deal_table.js';
 import { mountHeader } from './ui/header.js';
@@ -300,6 +300,7 @@ function render() {
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
     document.dispatchEvent(new CustomEvent('revdiag:audit'));
     renderPrintMeta(s.report, s.source, s.processEdited);
+    renderProcessNote(s.report, s.processEdited, () => goTo('process'));
     renderDashboard(s.report, {
       onLayer: (id) => showDeals({ layer: id }),
       onAction: (owner, action) => showDeals({ owner: owner === null ? NO_OWNER : owner, next_action: action }),
@@ -392,7 +393,8 @@ function wire() {
   });
   $('#export-print').addEventListener('click', () => window.print());
   $('#process-apply').addEventListener('click', applyProcess);
-  $('#process-reset').addEventListener('click', loadDefaultProcess);
+  // Back to the default process, and the audit on screen follows it.
+  $('#process-reset').addEventListener('click', () => loadDefaultProcess().then(() => { if (store.get().inspect) runAudit(); }));
   $('#process-export').addEventListener('click', () => {
     download('revdiag-process.json', JSON.stringify(processEditor.draft(), null, 2), 'application/json');
   });

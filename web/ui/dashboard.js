@@ -31,6 +31,18 @@ export function renderDashboard(report, actions) {
     : h('p', { class: 'hint' }, 'No input warnings: every row and value was read.'));
 }
 
+/**
+ * Say when the audit used a process the user edited or imported, not the default one.
+ * @param {any} report @param {boolean} edited @param {() => void} onEdit
+ */
+export function renderProcessNote(report, edited, onEdit) {
+  const note = $('#process-note');
+  note.hidden = !edited;
+  const name = report && report.process && report.process.name ? String(report.process.name) : 'your process';
+  fill(note, edited ? [h('span', { class: 'pill medium' }, 'custom process'), ` Audited against ${name}, edited on this page, not the default process. `,
+    h('button', { type: 'button', class: 'link-button', onclick: onEdit }, 'Open the process')] : null);
+}
+
 /** @param {any} report */
 function renderHeadline(report) {
   const s = readSummary(report);
