@@ -94,6 +94,11 @@ test('an export whose open deals have no amount: pointed at before the audit, "c
     assert.doesNotMatch(await page.textContent('[data-testid="real-total"] .figure-value'), /^0$/);
     // Layers the export cannot show are not a pass.
     assert.match(await page.textContent('[data-testid="weakest-layer"]'), /No measured layer fails.*could not be measured/);
+    // The simulator counts deals too, never "0 of 0 stated".
+    await page.waitForSelector('[data-testid="sim-unvalued"]', { timeout: 60000 });
+    assert.match(await page.textContent('[data-testid="sim-unvalued"]'), /^Real pipeline 252 of 252 open deals \(no amounts recorded\)/);
+    assert.match(await page.textContent('[data-testid="sim-forward-real"]'), /^\d[\d,]* deals?$/);
+    assert.match(await page.textContent('[data-testid="sim-forecast-unvalued"]'), /no revenue to forecast/);
     await assertNoOverflow(page);
     await screenshot(page, 'dashboard-maven-phone');
     assertClean(app, assert);
