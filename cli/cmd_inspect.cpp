@@ -38,6 +38,7 @@ void print_text(const ordered_json& j, const std::string& file, std::ostream& ou
         out << "  confidence " << std::fixed << std::setprecision(2) << m.value("confidence", 0.0);
         out.unsetf(std::ios::fixed);
         if (m.contains("derived")) out << "  derived: " << m["derived"].get<std::string>();
+        if (m.value("ids", false)) out << "  ids, not names: a name column would read better";
         if (!m["alternatives"].empty()) {
             out << "  alternatives:";
             for (const auto& a : m["alternatives"]) out << " '" << a.get<std::string>() << "'";

@@ -83,6 +83,16 @@ export function todayIso() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/**
+ * Counts in an engine message formatted like the page's numbers ("1046 days" ->
+ * "1,046 days"); dates, times, ids, quoted values and decimals' fractions stay as written.
+ * @param {string} text
+ */
+export function formatNumbersIn(text) {
+  return String(text).replace(/(^|[^\w.\-/:'"#,])(\d{4,})(\.\d+)?(?![\w\-/:'"]|\.\d)/g,
+    (_, before, digits, fraction) => `${before}${formatNumber(Number(digits))}${fraction || ''}`);
+}
+
 /** Human wording of an engine error, with its location when it has one. @param {any} error */
 export function describeError(error) {
   if (!error) return 'Something went wrong.';
@@ -91,5 +101,5 @@ export function describeError(error) {
   if (at.line) where.push(`line ${at.line}`);
   if (at.column) where.push(`column ${at.column}`);
   if (at.pointer) where.push(at.pointer);
-  return where.length ? `${error.message} (${where.join(', ')})` : String(error.message);
+  return formatNumbersIn(where.length ? `${error.message} (${where.join(', ')})` : String(error.message));
 }

@@ -9,7 +9,7 @@ import { createProcessChecks } from './process_checks.js';
 import { watchStageMatches } from './stage_matches.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
 import { evidenceSwitch, renderCoverage } from './ui/coverage.js';
-import { renderDashboard } from './ui/dashboard.js';
+import { renderDashboard, renderProcessNote } from './ui/dashboard.js';
 import { createDealDetail } from './ui/deal_detail.js';
 import { NO_OWNER, createDealTable } from './ui/deal_table.js';
 import { mountHeader } from './ui/header.js';
@@ -157,6 +157,8 @@ async function loadFile(file) {
   store.update({ loading: null, inspect: env, report: null,
     source: { name: file.name, meta: [crmName(env.detected_crm), `${formatNumber(env.rows)} ${env.rows === 1 ? 'row' : 'rows'}`].filter(Boolean).join(' · ') } });
   goTo('mapping');
+  // Audited in the background, so the mapping screen can say what each column decides before the dashboard.
+  runAudit();
 }
 
 /** Refuse a file that is not a deal export, with the reason. @param {string} reason */
@@ -299,7 +301,9 @@ function render() {
     // Lets people and tests see which audit is on screen.
     document.body.dataset.auditAsOf = String(s.report.as_of || '');
     document.body.dataset.auditCount = String(Number(document.body.dataset.auditCount || 0) + 1);
+    document.dispatchEvent(new CustomEvent('revdiag:audit'));
     renderPrintMeta(s.report, s.source, s.processEdited);
+    renderProcessNote(s.report, s.processEdited, () => goTo('process'));
     renderDashboard(s.report, {
       onLayer: (id) => showDeals({ layer: id }),
       onAction: (owner, action) => showDeals({ owner: owner === null ? NO_OWNER : owner, next_action: action }),
@@ -392,7 +396,8 @@ function wire() {
   });
   $('#export-print').addEventListener('click', () => window.print());
   $('#process-apply').addEventListener('click', applyProcess);
-  $('#process-reset').addEventListener('click', loadDefaultProcess);
+  // Back to the default process, and the audit on screen follows it.
+  $('#process-reset').addEventListener('click', () => loadDefaultProcess().then(() => { if (store.get().inspect) runAudit(); }));
   $('#process-export').addEventListener('click', () => {
     download('revdiag-process.json', JSON.stringify(processEditor.draft(), null, 2), 'application/json');
   });
@@ -408,6 +413,8 @@ function wire() {
 /** What the diagnostic panels may ask of the audit side of the page. */
 const diagnosticHooks = {
   getLastAudit: () => store.get().report,
+  /** The diagnostic's next step: audit an export (the dashboard when one is audited). */
+  startAudit: () => goTo(store.get().report ? 'dashboard' : 'upload'),
   /** Audit with a drafted process: now if an export is loaded, else after the next upload. @param {any} process */
   auditWithProcess(process) {
     setProcess(process);

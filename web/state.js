@@ -18,6 +18,9 @@ export const FINDINGS = [];
 
 /** The steps of the stated → real waterfall, in the report's order, as the engine names them (setVocabulary). @type {Removal[]} */
 export const REMOVALS = [];
+/** What a criterion's rule can call and read, as the engine's rule compiler knows it (setVocabulary). */
+export const RULES = { /** @type {{name: string, args: number, takes: string, returns: string}[]} */ functions: [],
+  /** @type {{id: string, type: string}[]} */ fields: [] };
 
 /** CRM ids to the names people know them by (setVocabulary). @type {Map<string, string>} */
 const CRM_NAMES = new Map();
@@ -37,6 +40,10 @@ export function setVocabulary(describe) {
   FINDINGS.splice(0, FINDINGS.length, ...list('findings').map((/** @type {any} */ f) => Object.freeze({
     code: String(f.code), layer: String(f.layer), label: String(f.label),
     criteriaStatus: typeof f.criteria_status === 'string' ? f.criteria_status : '' })));
+  const rules = describe && describe.rules && typeof describe.rules === 'object' ? describe.rules : {};
+  RULES.functions = (Array.isArray(rules.functions) ? rules.functions : []).map((/** @type {any} */ f) => ({
+    name: String(f.name), args: Number(f.args) || 0, takes: String(f.takes || ''), returns: String(f.returns || '') }));
+  RULES.fields = (Array.isArray(rules.fields) ? rules.fields : []).map((/** @type {any} */ f) => ({ id: String(f.id), type: String(f.type || '') }));
   CRM_NAMES.clear();
   for (const c of list('crms')) CRM_NAMES.set(String(c.id), String(c.name));
 }

@@ -5,9 +5,11 @@
 
 #include "revdiag/api.h"
 #include "revdiag/audit.h"
+#include "revdiag/deals.h"
 #include "revdiag/diagnostic.h"
 #include "revdiag/ingest.h"
 #include "revdiag/mapping.h"
+#include "revdiag/rules.h"
 #include "revdiag/sample.h"
 #include "test_support.h"
 
@@ -146,4 +148,26 @@ TEST_CASE("match stages reports a bad process or bad options with a pointer", "[
     const auto not_text = parse(revdiag::api::match_stages("", R"({"values":["x",4]})"));
     CHECK(not_text["error"]["code"] == "options.type");
     CHECK(not_text["error"]["at"]["pointer"] == "/values/1");
+}
+
+TEST_CASE("describe lists what a rule can call and read, as the rule compiler knows it", "[describe]") {
+    const auto d = parse(revdiag::api::describe());
+    const auto& functions = d["rules"]["functions"];
+    REQUIRE(functions.size() >= 6);
+    std::set<std::string> names;
+    for (const auto& f : functions) names.insert(f["name"].get<std::string>());
+    for (const char* n : {"present", "days_since", "business_days_since", "days_until", "lower", "contains"})
+        CHECK(names.count(n) == 1);
+    CHECK(functions[0] ==
+          nlohmann::json{{"name", "present"}, {"args", 1}, {"takes", "any"}, {"returns", "bool"}});
+    const auto& fields = d["rules"]["fields"];
+    REQUIRE(fields.size() == revdiag::canonical_fields().size());
+    for (size_t i = 0; i < fields.size(); ++i)
+        CHECK(fields[i]["id"] == std::string(revdiag::canonical_fields()[i].id));
+    // Every listed function and field compiles in a rule.
+    for (const auto& f : fields) {
+        const std::string rule = "present(" + f["id"].get<std::string>() + ")";
+        INFO(rule);
+        CHECK(revdiag::compile_rule(rule, {}).has_value());
+    }
 }

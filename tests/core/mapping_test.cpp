@@ -266,3 +266,25 @@ TEST_CASE("overrides remap unmap and reject unknown fields or headers", "[mappin
     REQUIRE(restaged.has_value());
     CHECK(mapped(*restaged, "status") == "Deal Value");  // status follows the stage it derives from
 }
+
+TEST_CASE("id columns matched to name fields are recognized as ids, not sure matches", "[mapping][real]") {
+    const ingest_result r = read_real("salesforce-opportunity.csv");
+    const ojson j = ingest_to_json(r);
+    for (const char* field : {"account", "owner"}) {
+        INFO(field);
+        CHECK(j["mapping"][field]["ids"] == true);
+        CHECK(j["mapping"][field]["confidence"].get<double>() <= ids_confidence);
+    }
+    CHECK_FALSE(j["mapping"]["deal_name"].contains("ids"));
+    CHECK(j["mapping"]["amount"]["confidence"] == 1.0);
+
+    const std::vector<std::string> headers =
+        headers_of("Opportunity Name,Account Name,Opportunity Owner,Amount,Stage");
+    for (const mapping_entry& e : map_headers(headers).entries) CHECK_FALSE(holds_ids(e));
+    // Chosen by the user, an id column keeps the user's confidence and is still named as ids.
+    const std::vector<std::string> ids = headers_of("Name,Owner ID,Amount,Stage");
+    const auto chosen = apply_overrides(map_headers(ids), ids, {{"owner", "Owner ID"}});
+    REQUIRE(chosen.has_value());
+    for (const mapping_entry& e : chosen->entries)
+        if (e.field == "owner") CHECK(holds_ids(e));
+}

@@ -86,6 +86,12 @@ test('simulator sliders give the CLI figures for the same settings, with no stal
     assert.deepEqual(shown.figures, reportFigures(expected));
     // With nothing changed the what-if is the dashboard's audit.
     assert.equal(shown.figures['sim-real-total'], await page.getAttribute('[data-testid="real-total"]', 'data-value'));
+    // The weakest layer reads by its name, as on the dashboard, never by its id.
+    const weakestId = shown.figures['sim-weakest-layer'];
+    assert.ok(weakestId);
+    const weakestName = await page.textContent('[data-testid="sim-weakest-layer"]');
+    assert.notEqual(weakestName, weakestId);
+    assert.equal(weakestName, await page.textContent('[data-testid="weakest-layer"] .figure-value'));
 
     const first = shown.figures;
     await page.fill('[data-testid="sim-inactive_after_days"]', '45');

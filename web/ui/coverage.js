@@ -79,8 +79,9 @@ export function renderCoverage(el, report, actions) {
       `This export has no column for ${notAssessable.map((/** @type {any} */ x) => x.criterion).join(', ')}: `
       + 'those criteria were not assessed, and no deal was flagged for them.') : null,
     Number(s.unverified_deals) > 0 ? h('p', { dataset: { testid: 'coverage-unverified', value: String(s.unverified_total) } },
-      `${formatCompact(Number(s.unverified_total) || 0)} of the real pipeline (${plural(Number(s.unverified_deals) || 0, 'deal')}) `
-      + 'rests on criteria this export cannot show: unverified, not confirmed.') : null,
+      (s.ranked_by === 'deals' ? `${plural(Number(s.unverified_deals) || 0, 'deal')} of the real pipeline `
+        : `${formatCompact(Number(s.unverified_total) || 0)} of the real pipeline (${plural(Number(s.unverified_deals) || 0, 'deal')}) `)
+      + `${s.ranked_by === 'deals' && Number(s.unverified_deals) !== 1 ? 'rest' : 'rests'} on criteria this export cannot show: unverified, not confirmed.`) : null,
     toAdd.size ? h('details', { open: blind.length > 0 && measured.length < layers.length },
       h('summary', null, `Fields to add to the export (${formatNumber(toAdd.size)})`),
       h('ul', null, [...toAdd].map(([field, words]) => h('li', null, h('code', null, field), ` — ${words}`)))) : null,

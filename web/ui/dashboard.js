@@ -31,13 +31,38 @@ export function renderDashboard(report, actions) {
     : h('p', { class: 'hint' }, 'No input warnings: every row and value was read.'));
 }
 
+/**
+ * Say when the audit used a process the user edited or imported, not the default one.
+ * @param {any} report @param {boolean} edited @param {() => void} onEdit
+ */
+export function renderProcessNote(report, edited, onEdit) {
+  const note = $('#process-note');
+  note.hidden = !edited;
+  const name = report && report.process && report.process.name ? String(report.process.name) : 'your process';
+  fill(note, edited ? [h('span', { class: 'pill medium' }, 'custom process'), ` Audited against ${name}, edited on this page, not the default process. `,
+    h('button', { type: 'button', class: 'link-button', onclick: onEdit }, 'Open the process')] : null);
+}
+
 /** @param {any} report */
 function renderHeadline(report) {
   const s = readSummary(report);
   const diff = s.statedTotal - s.realTotal;
   const ratio = s.statedTotal > 0 ? diff / s.statedTotal : NaN;
   const weakest = layerInfo(s.weakestLayer);
-  fill($('#headline'),
+  const summary = report.summary || {};
+  // No open deal has an amount: "0 → 0" would read as an empty pipeline, so say it cannot be valued and count deals.
+  const unvalued = summary.ranked_by === 'deals' && s.openDeals > 0;
+  const realDeals = Number(summary.real_deals) || 0;
+  const money = unvalued ? [
+    figure('Pipeline value', 'Cannot be valued', 'no open deal has an amount', 'stated-total', s.statedTotal, 'unvalued'),
+    h('div', { class: 'headline-arrow', 'aria-hidden': 'true' }, '→'),
+    figure('Real pipeline', `${formatNumber(realDeals)} of ${formatNumber(s.openDeals)}`, 'open deals, counted, not valued',
+      'real-total', s.realTotal, 'real counted'),
+    h('div', { class: 'figure gap' },
+      h('span', { class: 'figure-label' }, 'Not real'),
+      h('span', { class: 'figure-value' }, plural(s.openDeals - realDeals, 'deal')),
+      h('span', { class: 'figure-sub' }, `${formatPercent((s.openDeals - realDeals) / s.openDeals)} of open deals`)),
+  ] : [
     figure('Stated pipeline', formatCompact(s.statedTotal), formatNumber(s.statedTotal), 'stated-total', s.statedTotal),
     h('div', { class: 'headline-arrow', 'aria-hidden': 'true' }, '→'),
     figure('Real pipeline', formatCompact(s.realTotal), formatNumber(s.realTotal), 'real-total', s.realTotal, 'real'),
@@ -45,6 +70,11 @@ function renderHeadline(report) {
       h('span', { class: 'figure-label' }, 'Not real'),
       h('span', { class: 'figure-value' }, formatCompact(diff)),
       h('span', { class: 'figure-sub' }, Number.isFinite(ratio) ? `${formatPercent(ratio)} of stated` : '')),
+  ];
+  $('#headline').dataset.unvalued = String(unvalued);
+  const unmeasured = (Array.isArray(report.layers) ? report.layers : []).filter((/** @type {any} */ l) => l.measurable === 'no').length;
+  fill($('#headline'),
+    money,
     figure('Open deals', formatNumber(s.openDeals), '', 'open-deals', s.openDeals),
     s.weakestLayer
       ? h('div', { class: 'figure weakest', dataset: { testid: 'weakest-layer', value: s.weakestLayer } },
@@ -53,8 +83,10 @@ function renderHeadline(report) {
         h('span', { class: 'figure-sub' }, 'the weakest layer'))
       : h('div', { class: 'figure weakest none', dataset: { testid: 'weakest-layer', value: '' } },
         h('span', { class: 'figure-label' }, 'Layers'),
-        h('span', { class: 'figure-value' }, 'No layer fails'),
-        h('span', { class: 'figure-sub' }, 'every open deal follows the process')));
+        // A layer the export cannot show has not passed: say how many were not measured.
+        h('span', { class: 'figure-value' }, unmeasured ? 'No measured layer fails' : 'No layer fails'),
+        h('span', { class: 'figure-sub' }, unmeasured ? `${plural(unmeasured, 'layer')} could not be measured from this export`
+          : 'every open deal follows the process')));
 }
 
 /**

@@ -7,19 +7,19 @@
 // two modules import each other, which is safe because neither runs code at
 // import time.
 import { describeError, fill, h } from '../dom.js';
+import { resultView } from './diagnostic_result.js';
 
 export { mountSnapshot } from './snapshot.js';
 
 const STORAGE_KEY = 'revdiag.diagnostic.answers';
 const SHARE_PREFIX = '#diagnostic=';
-const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /**
  * @typedef {{id: string, label: string}} Choice
  * @typedef {{id: string, text: string, help?: string, layer?: string, choices: Choice[]}} Question
  * @typedef {{ok: boolean, error?: any, [key: string]: any}} Envelope
  * @typedef {{call: (type: string, payload?: any) => Promise<Envelope>}} EngineHandle
- * @typedef {{getLastAudit?: () => any, auditWithProcess?: (process: any) => void}} Hooks
+ * @typedef {{getLastAudit?: () => any, auditWithProcess?: (process: any) => void, startAudit?: () => void}} Hooks
  */
 
 /** Adds web/diagnostic.css to the page once (a stylesheet link is allowed by the CSP, inline styles are not). */
@@ -199,57 +199,6 @@ export function decodeShare(questions, version, code) {
   return answers;
 }
 
-/** The layer scores as horizontal bars, drawn in SVG. @param {any[]} layers @param {string} weakest */
-function scoreChart(layers, weakest) {
-  const rowHeight = 34;
-  const labelWidth = 170;
-  const barWidth = 300;
-  const height = layers.length * rowHeight + 24;
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  const attrs = (/** @type {Element} */ el, /** @type {Record<string, string | number>} */ a) => {
-    for (const [k, v] of Object.entries(a)) el.setAttribute(k, String(v));
-    return el;
-  };
-  attrs(svg, {
-    viewBox: `0 0 ${labelWidth + barWidth + 60} ${height}`, class: 'dq-chart', role: 'img', 'data-testid': 'diag-chart',
-    'aria-label': `Layer scores: ${layers.map((l) => `${l.name} ${l.score}`).join(', ')}`,
-  });
-  for (const x of [0, 50, 100]) {
-    const lx = labelWidth + (barWidth * x) / 100;
-    svg.appendChild(attrs(document.createElementNS(SVG_NS, 'line'), { x1: lx, x2: lx, y1: 0, y2: height - 18, class: 'dq-grid' }));
-    const t = attrs(document.createElementNS(SVG_NS, 'text'), { x: lx, y: height - 4, class: 'dq-axis', 'text-anchor': 'middle' });
-    t.textContent = String(x);
-    svg.appendChild(t);
-  }
-  layers.forEach((l, i) => {
-    const y = i * rowHeight + 6;
-    const label = attrs(document.createElementNS(SVG_NS, 'text'), { x: labelWidth - 10, y: y + 16, class: 'dq-bar-label', 'text-anchor': 'end' });
-    label.textContent = l.name;
-    const bar = attrs(document.createElementNS(SVG_NS, 'rect'), {
-      x: labelWidth, y, height: 22, width: Math.max(2, (barWidth * l.score) / 100),
-      class: `dq-bar band-${l.band}${l.id === weakest ? ' is-weakest' : ''}`,
-    });
-    const value = attrs(document.createElementNS(SVG_NS, 'text'), { x: labelWidth + Math.max(2, (barWidth * l.score) / 100) + 6, y: y + 16, class: 'dq-bar-value' });
-    value.textContent = String(l.score);
-    svg.append(label, bar, value);
-  });
-  return svg;
-}
-
-/** @param {any} comparison */
-function comparisonSection(comparison) {
-  return h('section', { class: 'dq-panel dq-comparison', 'data-testid': 'diag-comparison', 'aria-labelledby': 'diag-cmp-title' },
-    h('h3', { id: 'diag-cmp-title' }, 'Your answers against your last audit'),
-    h('p', {}, comparison.summary),
-    h('table', { class: 'dq-table' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Layer'), h('th', { scope: 'col' }, 'Your answers'),
-        h('th', { scope: 'col' }, 'Measured'), h('th', { scope: 'col' }, 'Verdict'))),
-      h('tbody', {}, comparison.layers.map((/** @type {any} */ l) => h('tr', {
-        'data-testid': `diag-compare-${l.id}`, 'data-verdict': l.verdict, class: `verdict-${l.verdict}`,
-      }, h('th', { scope: 'row' }, l.id.replace('_', ' ')), h('td', {}, String(l.self_score)),
-      h('td', {}, String(l.measured_score)), h('td', {}, l.message))))));
-}
-
 /**
  * Mounts the diagnostic flow into `root`.
  * engine.call(type, payload) -> Promise<envelope> talks to the worker; types used: 'questions',
@@ -262,6 +211,9 @@ export function mountDiagnostic(root, engine, hooks = {}) {
   root.classList.add('dq-root');
   /** @type {any} */ let bank = null;
   /** @type {Record<string, string>} */ let answers = {};
+  /** Answers from someone's share link, shown without touching yours. @type {Record<string, string> | null} */
+  let sharedView = null;
+  let showing = '';
   let index = 0;
 
   const layerName = (/** @type {string} */ id) => (bank.layers.find((/** @type {any} */ l) => l.id === id) || { name: id }).name;
@@ -274,6 +226,7 @@ export function mountDiagnostic(root, engine, hooks = {}) {
   }
 
   function showIntro() {
+    showing = 'intro';
     announceFlow('');
     const total = bank.questions.length;
     const started = answeredCount() > 0;
@@ -295,6 +248,7 @@ export function mountDiagnostic(root, engine, hooks = {}) {
   }
 
   function startQuestions() {
+    showing = 'questions';
     announceFlow('diagnostic');
     runQuestions({
       root, prefix: 'diag', questions: bank.questions, answers, index,
@@ -309,7 +263,7 @@ export function mountDiagnostic(root, engine, hooks = {}) {
   async function showResult() {
     announceFlow('diagnostic');
     fill(root, h('p', { class: 'dq-wait', role: 'status' }, 'Scoring your answers…'));
-    const file = answersFile(bank.bank, bank.version, answers);
+    const file = answersFile(bank.bank, bank.version, sharedView || answers);
     const audit = hooks.getLastAudit ? hooks.getLastAudit() : null;
     const withAudit = audit && Array.isArray(audit.layers);
     let env = await engine.call('diagnose', { answers: file, options: withAudit ? { audit } : {} });
@@ -321,55 +275,30 @@ export function mountDiagnostic(root, engine, hooks = {}) {
     renderResult(env);
   }
 
-  function renderResult(/** @type {any} */ r) {
-    const weakest = r.recommendations[0];
-    const rest = r.recommendations.slice(1);
-    const shareInput = /** @type {HTMLInputElement} */ (h('input', {
-      type: 'text', readonly: true, class: 'dq-share-link', 'data-testid': 'diag-share-link', 'aria-label': 'Share link', hidden: true,
-    }));
-    fill(root, h('section', { class: 'dq-result', 'data-testid': 'diag-result', 'data-weakest': r.weakest_layer, 'aria-labelledby': 'diag-result-title' },
-      h('h2', { id: 'diag-result-title', tabindex: '-1' }, 'Your sales process diagnostic'),
-      h('p', { class: 'dq-summary' }, r.summary),
-      h('div', { class: 'dq-panel dq-chart-panel' },
-        scoreChart(r.layers, r.weakest_layer),
-        h('ol', { class: 'dq-scores' }, r.layers.map((/** @type {any} */ l) => h('li', {
-          'data-testid': `diag-layer-${l.id}`, 'data-score': String(l.score), 'data-band': l.band,
-          class: l.id === r.weakest_layer ? 'is-weakest' : '',
-        }, h('span', { class: 'dq-score-name' }, l.name), ' ', h('span', { class: 'dq-score-value' }, `${l.score}/100`), ' ',
-        h('span', { class: `dq-band band-${l.band}` }, l.band_label))))),
-      h('section', { class: 'dq-panel dq-weakest', 'data-testid': 'diag-weakest', 'data-layer': weakest.layer, 'aria-labelledby': 'diag-weakest-title' },
-        h('h3', { id: 'diag-weakest-title' }, `Fix first: ${weakest.name}`),
-        h('p', {}, `Scores ${weakest.score} of 100. Next steps, in order:`),
-        h('ol', { class: 'dq-steps' }, weakest.steps.map((/** @type {string} */ s) => h('li', {}, s)))),
-      rest.length ? h('section', { class: 'dq-panel', 'aria-labelledby': 'diag-then-title' },
-        h('h3', { id: 'diag-then-title' }, 'Then, in this order'),
-        rest.map((/** @type {any} */ rec) => h('div', { class: 'dq-rec', 'data-testid': `diag-rec-${rec.layer}` },
-          h('h4', {}, `${rec.priority}. ${rec.name} (${rec.score})`),
-          h('ul', { class: 'dq-steps' }, rec.steps.map((/** @type {string} */ s) => h('li', {}, s)))))) : null,
-      r.comparison ? comparisonSection(r.comparison) : null,
-      h('div', { class: 'dq-actions' },
-        h('button', {
-          type: 'button', class: 'button primary', 'data-testid': 'diag-share',
-          onclick: () => {
-            const url = `${location.origin}${location.pathname}${SHARE_PREFIX}${encodeShare(bank.questions, bank.version, answers)}`;
-            shareInput.value = url;
-            shareInput.hidden = false;
-            shareInput.select();
-            if (navigator.clipboard) navigator.clipboard.writeText(url).catch(() => { /* the link stays selectable */ });
-          },
-        }, 'Share link'),
-        h('button', { type: 'button', class: 'button', 'data-testid': 'diag-print', onclick: () => window.print() }, 'Print'),
-        h('button', {
-          type: 'button', class: 'button', 'data-testid': 'diag-edit',
-          onclick: () => { index = bank.questions.length - 1; startQuestions(); },
-        }, 'Change answers'),
-        h('button', {
-          type: 'button', class: 'button', 'data-testid': 'diag-restart',
-          onclick: () => { answers = {}; index = 0; clearSaved(STORAGE_KEY); showIntro(); },
-        }, 'Start over'),
-        shareInput)));
-    /** @type {HTMLElement} */ (root.querySelector('#diag-result-title')).focus();
+  /** @param {any} r */
+  function renderResult(r) {
+    const view = resultView(r, {
+      layerName, shared: Boolean(sharedView), ownAnswered: answeredCount(), total: bank.questions.length,
+      shareUrl: () => `${location.origin}${location.pathname}${SHARE_PREFIX}${encodeShare(bank.questions, bank.version, sharedView || answers)}`,
+      onEdit: () => { index = bank.questions.length - 1; startQuestions(); },
+      onRestart: () => { answers = {}; index = 0; clearSaved(STORAGE_KEY); showIntro(); },
+      onAudit: () => { if (hooks.startAudit) hooks.startAudit(); },
+      // Shared answers are only viewed: they become yours when you say so, and never replace your saved ones silently.
+      onKeepShared: () => { answers = /** @type {Record<string, string>} */ (sharedView); sharedView = null; index = bank.questions.length - 1; save(); leaveShare(); showResult(); },
+      onBackToMine: () => { sharedView = null; leaveShare(); if (answeredCount() >= bank.questions.length) showResult(); else showIntro(); },
+    });
+    fill(root, view);
+    showing = 'result';
+    if (!root.closest('[hidden]')) /** @type {HTMLElement} */ (root.querySelector('#diag-result-title')).focus();
   }
+
+  /** Drop the share fragment from the address, so a reload shows your own answers. */
+  function leaveShare() {
+    if (location.hash.startsWith(SHARE_PREFIX)) history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  // A new audit changes the comparison: a result on show is scored again against it.
+  document.addEventListener('revdiag:audit', () => { if (showing === 'result' && !root.hidden) showResult(); });
 
   engine.call('questions', {}).then((env) => {
     if (!env.ok) return showError(describeError(env.error));
@@ -382,9 +311,14 @@ export function mountDiagnostic(root, engine, hooks = {}) {
     if (location.hash.startsWith(SHARE_PREFIX)) {
       const shared = decodeShare(bank.questions, bank.version, decodeURIComponent(location.hash.slice(SHARE_PREFIX.length)));
       if (!shared) return showError('This share link does not match the current version of the questions.');
-      answers = shared;
-      index = bank.questions.length - 1;
-      save();
+      const same = bank.questions.every((/** @type {Question} */ q) => answers[q.id] === shared[q.id]);
+      if (answeredCount() === 0 || same) {
+        answers = shared;
+        index = bank.questions.length - 1;
+        save();
+      } else {
+        sharedView = shared;
+      }
       // The shell decides which screen shows; ask it for the diagnostic one.
       const nav = /** @type {HTMLElement | null} */ (document.querySelector('[data-go="diagnostic"]'));
       if (nav && root.closest('[hidden]')) nav.click();

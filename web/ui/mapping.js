@@ -3,7 +3,7 @@
 // canonical field's chosen column with its confidence (changeable), and the
 // export's stage names mapped onto the process stages (changeable).
 import { $, describeError, fill, formatNumber, h } from '../dom.js';
-import { matchStage, readHeaders, readMapping, readStageValues, readWarnings, warningTotal } from '../state.js';
+import { crmName, layerInfo, matchStage, readHeaders, readMapping, readStageValues, readWarnings, warningTotal } from '../state.js';
 import { tierWords } from './coverage.js';
 
 /** Activity columns, strongest first, as the engine reads them (DESIGN §3.1). */
@@ -53,7 +53,7 @@ export function renderMapping(state, actions) {
   const headers = readHeaders(inspect);
 
   fill($('#mapping-summary'),
-    fact('Detected CRM', inspect.detected_crm || (inspect.input && inspect.input.detected_crm) || 'generic'),
+    fact('Detected CRM', crmName(inspect.detected_crm || (inspect.input && inspect.input.detected_crm) || 'generic')),
     fact('Rows', formatNumber(Number(inspect.rows ?? (inspect.input && inspect.input.rows)))),
     inspect.encoding ? fact('Encoding', inspect.encoding) : null,
     inspect.delimiter ? fact('Delimiter', delimiterName(inspect.delimiter)) : null);
@@ -61,9 +61,11 @@ export function renderMapping(state, actions) {
   const mapped = new Set(mapping.filter((m) => m.header).map((m) => m.field));
   const report = state.report;
   const noAmounts = Boolean(report && report.summary && report.summary.ranked_by === 'deals');
+  const raw = inspect.mapping || (inspect.input && inspect.input.mapping) || {};
+  // The engine marks a name field read from a column of record ids (AccountId, OwnerId).
+  const ids = (/** @type {string} */ field) => Boolean(raw[field] && raw[field].ids);
   const rows = CANONICAL_FIELDS.map(([field, label]) => {
     const m = byField.get(field) || { field, header: '', confidence: 0, alternatives: [] };
-    const raw = inspect.mapping || (inspect.input && inspect.input.mapping) || {};
     const tier = raw[field] && typeof raw[field] === 'object' ? raw[field].tier : undefined;
     const chosen = field in state.map ? state.map[field] : m.header;
     const id = `map-${field}`;
@@ -72,7 +74,8 @@ export function renderMapping(state, actions) {
     h('option', { value: '' }, '(not recorded)'),
     headers.map((header) => h('option', { value: header, selected: header === chosen }, header)));
     const overridden = field in state.map;
-    return h('tr', null,
+    const cost = chosen ? '' : fieldCost(field, label, report);
+    return h('tr', { dataset: { field } },
       h('th', { scope: 'row' }, h('label', { for: id }, label)),
       h('td', null, select),
       h('td', null, overridden ? h('span', { class: 'pill manual' }, 'set by you') : confidencePill(chosen ? m.confidence : 0),
@@ -80,8 +83,13 @@ export function renderMapping(state, actions) {
         tier && chosen ? h('span', { class: 'evidence-tier', dataset: { testid: `tier-${field}`, tier } },
           ` ${tierWords(tier)} · used for ${evidenceUse(field, mapped)}`) : null,
         field === 'amount' && (noAmounts || !chosen) ? h('span', { class: 'pill low', dataset: { testid: 'amount-hint' } },
-          chosen ? 'no open deal has a value here: pick the deal value column' : 'no amount: the pipeline cannot be valued') : null));
+          chosen ? 'no open deal has a value here: pick the deal value column' : 'no amount: the pipeline cannot be valued') : null,
+        chosen && ids(field) ? h('span', { class: 'map-note', dataset: { testid: `ids-${field}` } },
+          `${chosen} holds record ids, not names: the audit works, but ${label.toLowerCase()} names would read better.`) : null,
+        cost ? h('span', { class: 'map-note', dataset: { testid: `cost-${field}` } }, cost) : null));
   });
+  renderPointers(state, report, { noAmounts, amountColumn: ('amount' in state.map ? state.map.amount : byField.get('amount')?.header) || '',
+  idFields: CANONICAL_FIELDS.filter(([f]) => ids(f)).map(([f, label]) => ({ field: f, label, header: String(raw[f].header) })) });
   fill($('#field-mapping'), h('table', { class: 'map-table' },
     h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Field'), h('th', { scope: 'col' }, 'Column in the export'),
       h('th', { scope: 'col' }, 'Match'))),
@@ -92,6 +100,53 @@ export function renderMapping(state, actions) {
   const warnings = readWarnings(inspect);
   fill($('#mapping-warnings'), warnings.length ? warningList(warnings, warningTotal(inspect))
     : h('p', { class: 'hint' }, 'Every row was read cleanly.'));
+}
+
+/**
+ * What the audit loses when a field has no column, in the engine's own terms:
+ * the layers its coverage says need the field and the criteria that read it.
+ * '' when no check reads it (or before the engine has looked).
+ * @param {string} field @param {string} label @param {any} report
+ */
+export function fieldCost(field, label, report) {
+  const c = report && report.coverage;
+  if (!c) return '';
+  const layers = (Array.isArray(c.layers) ? c.layers : []).filter((/** @type {any} */ l) => l.measurable !== 'yes'
+    && Array.isArray(l.add) && l.add.some((/** @type {any} */ a) => a.field === field));
+  const criteria = (Array.isArray(c.criteria) ? c.criteria : []).filter((/** @type {any} */ x) => x.status === 'not_assessable'
+    && Array.isArray(x.add) && x.add.some((/** @type {any} */ a) => a.field === field)).map((/** @type {any} */ x) => x.criterion);
+  const parts = layers.map((/** @type {any} */ l) => `${layerInfo(l.id).name} ${l.measurable === 'no' ? 'cannot be checked' : 'is only partly checked'}`);
+  if (criteria.length) parts.push(`${criteria.length === 1 ? 'criterion' : 'criteria'} ${criteria.join(', ')} not assessed`);
+  return parts.length ? `No ${label.toLowerCase()}: ${parts.join('; ')}.` : '';
+}
+
+/**
+ * Before the audit: the columns that decide what it can value and check, each a
+ * link to its row (amount with no value on open deals, id columns, missing fields).
+ * @param {any} state @param {any} report
+ * @param {{noAmounts: boolean, amountColumn: string, idFields: {field: string, label: string, header: string}[]}} o
+ */
+function renderPointers(state, report, o) {
+  const el = $('#mapping-coverage');
+  const go = (/** @type {string} */ field, /** @type {string} */ text) => h('button', { type: 'button', class: 'link-button',
+    onclick: () => { const s = document.getElementById(`map-${field}`); if (s) { s.scrollIntoView({ block: 'center' }); s.focus(); } } }, text);
+  const missing = CANONICAL_FIELDS.filter(([f, label]) => !(f in state.map ? state.map[f] : readMapping(state.inspect).some((m) => m.field === f && m.header))
+    && fieldCost(f, label, report));
+  const blind = (report && report.coverage && Array.isArray(report.coverage.layers) ? report.coverage.layers : [])
+    .filter((/** @type {any} */ l) => l.measurable !== 'yes').map((/** @type {any} */ l) => layerInfo(l.id).name);
+  const items = [
+    !o.amountColumn ? h('li', { dataset: { testid: 'pointer-amount' } }, 'No amount column: the pipeline cannot be valued. ',
+      go('amount', 'Pick the column that holds deal value')) : null,
+    o.amountColumn && o.noAmounts ? h('li', { dataset: { testid: 'pointer-amount' } },
+      `No open deal has a value in ${o.amountColumn}, so the pipeline cannot be valued. `, go('amount', 'Pick the column that holds deal value')) : null,
+    ...o.idFields.map((f) => h('li', { dataset: { testid: `pointer-ids-${f.field}` } },
+      `${f.header} holds record ids, not names. `, go(f.field, `Pick the ${f.label.toLowerCase()} name column, if the export has one`))),
+    missing.length ? h('li', { dataset: { testid: 'pointer-missing' } },
+      `${formatNumber(missing.length)} ${missing.length === 1 ? 'field' : 'fields'} the checks read ${missing.length === 1 ? 'has' : 'have'} no column, so ${blind.join(', ')} cannot be fully checked: `,
+      missing.map(([f, label], i) => [i ? ', ' : '', go(f, label)]), '.') : null,
+  ].filter(Boolean);
+  el.hidden = !items.length;
+  fill(el, h('h2', { id: 'mapping-coverage-title' }, 'Before you audit'), h('ul', null, items));
 }
 
 /** @param {any} state @param {{onStageMap: (value: string, stage: string) => void}} actions */

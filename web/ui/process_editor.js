@@ -1,9 +1,39 @@
 // @ts-check
-// The process editor: stages (add, remove, rename, reorder, buyer action,
-// probability, flags), their entry criteria validated as you type through the
-// engine's process_check, and the thresholds. It edits a draft in place; the
-// DOM is rebuilt only on structural changes so typing never loses focus.
-import { $, describeError, fill, h } from '../dom.js';
+// The process editor: the thresholds first, then the stages (add, remove,
+// rename, reorder, buyer action, probability, flags) and their entry criteria
+// validated as you type through the engine's process_check, with what a rule
+// can call and read listed beside them (the engine's describe). It edits a
+// draft in place; the DOM is rebuilt only on structural changes so typing never loses focus.
+import { $, describeError, fill, formatNumbersIn, h } from '../dom.js';
+import { RULES } from '../state.js';
+
+/**
+ * A rule error as a person reads it: the column counted within the rule ("at
+ * column 28 of the rule"), not within the process file.
+ * @param {any} err
+ */
+export function ruleErrorText(err) {
+  const column = err && err.at && err.at.rule_column;
+  const text = formatNumbersIn(String((err && err.message) || 'The rule is not valid.'));
+  if (!column) return text;
+  const at = new RegExp(`\\bat column ${column}\\b`);
+  return at.test(text) ? text.replace(at, `at column ${column} of the rule`) : `${text} (column ${column} of the rule)`;
+}
+
+/** The functions and fields a rule can use, as the engine lists them. */
+function ruleReference() {
+  // Focusable: on a short screen the list scrolls, and a keyboard must reach it.
+  return h('aside', { class: 'panel rule-reference', tabindex: '0', 'aria-labelledby': 'pe-reference-title', dataset: { testid: 'rule-reference' } },
+    h('h2', { id: 'pe-reference-title' }, 'What a rule can use'),
+    h('p', { class: 'hint' }, 'A rule is true or false, e.g. present(decision_date) and days_since(last_buyer_activity_date) < 30.'),
+    h('h3', null, 'Functions'),
+    h('ul', { class: 'rule-list' }, RULES.functions.map((f) => h('li', null,
+      h('code', null, `${f.name}(${Array.from({ length: f.args }, () => f.takes === 'any' ? 'field' : f.takes).join(', ')})`),
+      ` → ${f.returns}`))),
+    h('h3', null, 'Fields'),
+    h('ul', { class: 'rule-list' }, RULES.fields.map((f) => h('li', null, h('code', null, f.id), ` ${f.type}`))),
+    h('p', { class: 'hint' }, 'Other columns of the export can be read by their name in lower case, with _ for spaces.'));
+}
 
 /**
  * @param {HTMLElement} root
@@ -122,6 +152,8 @@ export function createProcessEditor(root, actions) {
     if (!draft) return;
     draft.stages = Array.isArray(draft.stages) ? draft.stages : [];
     fill(root,
+      thresholds(),
+      h('div', { class: 'process-layout' },
       h('section', { class: 'panel', 'aria-labelledby': 'pe-stages-title' },
         h('div', { class: 'field-row' }, text(draft, 'name', 'Process name', '/name')),
         h('h2', { id: 'pe-stages-title' }, 'Stages'),
@@ -132,7 +164,7 @@ export function createProcessEditor(root, actions) {
           render();
           changed();
         } }, '+ Add a stage')),
-      thresholds());
+      ruleReference()));
   }
 
   return {
@@ -162,14 +194,13 @@ export function createProcessEditor(root, actions) {
             input.setAttribute('aria-invalid', 'true');
             const msg = document.getElementById(input.getAttribute('aria-describedby') || '');
             // Beside the rule field, the column counts within the rule.
-            if (msg) msg.textContent = describeError({ ...err, at: { column: err.at.rule_column } });
+            if (msg) msg.textContent = err.at.rule_column ? ruleErrorText(err) : describeError({ ...err, at: {} });
           }
         }
         const first = errors[0] || {};
         const at = first.at || {};
-        const where = fileName ? at : { pointer: at.pointer, column: at.rule_column };
         fill(status, h('span', { class: 'pill low' }, 'invalid'), ' ',
-          `${fileName ? `${fileName}: ` : ''}${describeError({ ...first, at: where })}`);
+          fileName ? `${fileName}: ${describeError(first)}` : at.rule_column ? ruleErrorText(first) : describeError({ ...first, at: { pointer: at.pointer } }));
         status.dataset.valid = 'false';
         return;
       }

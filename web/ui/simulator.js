@@ -8,6 +8,7 @@
 import { fill, formatNumber, formatPercent, h } from '../dom.js';
 import { calibrationChart, distributionChart, forwardChart } from './simulator_charts.js';
 import { plural } from './dashboard.js';
+import { layerInfo } from '../state.js';
 
 /** The sliders: process thresholds (sent as "set") and the response rate. */
 const SLIDERS = Object.freeze([
@@ -114,17 +115,23 @@ export function mountSimulator(root, deps) {
     const enforced = env.forward_enforced ? env.forward_enforced.days : null;
     const f = env.forecast;
     const hist = env.history;
+    const unvalued = s.ranked_by === 'deals' && s.open_deals > 0;
     fill(body,
       h('section', { class: 'sim-block' }, h('h3', null, 'What-if'),
-        h('p', null, 'Real pipeline ', figure('sim-real-total', s.real_total, formatNumber(s.real_total)),
+        // With no amount on any open deal, the what-if counts deals, as the headline does.
+        unvalued ? h('p', { dataset: { testid: 'sim-unvalued' } },
+          `Real pipeline ${formatNumber(s.real_deals)} of ${plural(s.open_deals, 'open deal')} (no amounts recorded); weakest layer `,
+          figure('sim-weakest-layer', s.weakest_layer || '', s.weakest_layer ? layerInfo(s.weakest_layer).name : 'none'), '.')
+          : h('p', null, 'Real pipeline ', figure('sim-real-total', s.real_total, formatNumber(s.real_total)),
           ' of ', figure('sim-stated-total', s.stated_total, formatNumber(s.stated_total)), ' stated; weakest layer ',
-          figure('sim-weakest-layer', s.weakest_layer || '', s.weakest_layer || 'none'), '.')),
+          figure('sim-weakest-layer', s.weakest_layer || '', s.weakest_layer ? layerInfo(s.weakest_layer).name : 'none'), '.')),
       h('section', { class: 'sim-block' }, h('h3', null, `Forward ${days.length - 1} days`),
         forwardChart(days, enforced, `Real pipeline from ${formatNumber(days[0].real_total)} to ${formatNumber(last.real_total)} if nobody acts`
           + (enforced ? `, ${formatNumber(enforced[enforced.length - 1].real_total)} with the process enforced` : '')),
         h('p', { class: 'sim-legend' }, Object.entries(STATE_NAMES).map(([k, name]) =>
           h('span', { class: `sim-key sim-key-${k}` }, name)), h('span', { class: 'sim-key sim-key-real' }, 'real (solid: nobody acts, dashed: enforced)')),
-        h('p', null, `Day ${days.length - 1}: real `, figure('sim-forward-real', last.real_total, formatNumber(last.real_total)),
+        h('p', null, `Day ${days.length - 1}: real `, figure('sim-forward-real', last.real_total, unvalued
+          ? plural(Number(last.real_deals) || 0, 'deal') : formatNumber(last.real_total)),
           `, stale ${plural(last.states.stale.deals, 'deal')}`,
           enforced ? `; enforced: ${plural(enforced[enforced.length - 1].open_deals, 'deal')} left open` : '', '.')),
       h('section', { class: 'sim-block' }, h('h3', null, `Forecast to ${f.horizon}`),
@@ -135,6 +142,8 @@ export function mountSimulator(root, deps) {
           h('tbody', null, ['stated', 'real'].map((side) => h('tr', null, h('th', null, side),
             ['p10', 'p50', 'p90'].map((q) => h('td', { dataset: { testid: `sim-${side}-${q}`, value: String(f[side][q]) } }, formatNumber(f[side][q]))),
             typeof f.target === 'number' ? h('td', { dataset: { testid: `sim-${side}-target`, value: String(f[side].p_target) } }, formatPercent(f[side].p_target)) : null)))),
+        unvalued ? h('p', { class: 'sim-note', dataset: { testid: 'sim-forecast-unvalued' } },
+          'No open deal has an amount, so there is no revenue to forecast until deal values are recorded.') : null,
         h('p', { class: 'sim-note' }, `${formatNumber(f.trials)} trials, seed ${f.seed}; probabilities from the ${f.probabilities.requested}.`)),
       h('section', { class: 'sim-block' }, h('h3', null, 'History'),
         h('ul', { class: 'sim-history' },

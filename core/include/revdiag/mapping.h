@@ -41,6 +41,12 @@ std::string_view to_string(evidence_tier t);
 /// The tier of a canonical field; stage timing (`stage_entered_date`) and plain fields are `record`.
 evidence_tier tier_of_field(std::string_view field);
 
+/// True when a field that names someone or something (account, owner) reads a column of record
+/// ids (`AccountId`, `OwnerId`, `Owner ID`): the audit still groups by it, but names would read
+/// better, so its confidence is capped at `ids_confidence` unless the user chose it.
+bool holds_ids(const mapping_entry& e);
+inline constexpr double ids_confidence = 0.5;
+
 /// The name an unmapped column keeps for rules: `Lead Source` -> `lead_source`
 /// (lower-case, runs of other characters as one `_`); "" when nothing is left.
 std::string normalize_header(std::string_view header);

@@ -1,10 +1,13 @@
 // api::describe: what the engine knows that surfaces show as words (layers,
-// finding codes, waterfall steps, CRM names), so the page and the CLI never keep a copy.
+// finding codes, waterfall steps, CRM names, what a rule can read and call), so
+// the page and the CLI never keep a copy.
 #include "json/envelope.h"
 #include "revdiag/api.h"
 #include "revdiag/audit.h"
+#include "revdiag/deals.h"
 #include "revdiag/diagnostic.h"
 #include "revdiag/mapping.h"
+#include "rules/names.h"
 
 namespace revdiag::api {
 
@@ -55,11 +58,24 @@ std::string describe() {
     }
     ojson crms = ojson::array();
     for (const crm_name& c : crm_names()) crms.push_back(ojson{{"id", c.id}, {"name", c.name}});
+    // What a criterion's rule can use: the process editor lists it beside the rules.
+    ojson functions = ojson::array();
+    for (const rules_detail::function_info& f : rules_detail::all_functions())
+        functions.push_back(
+            ojson{{"name", f.name},
+                  {"args", f.arity},
+                  {"takes", f.any_arg ? std::string_view("any") : rules_detail::type_name(f.arg)},
+                  {"returns", rules_detail::type_name(f.result)}});
+    ojson fields = ojson::array();
+    for (const canonical_field& f : canonical_fields())
+        fields.push_back(
+            ojson{{"id", f.id}, {"type", rules_detail::type_name(rules_detail::type_of(f.type))}});
     ojson body;
     body["layers"] = std::move(layers);
     body["findings"] = std::move(findings);
     body["removals"] = std::move(removals);
     body["crms"] = std::move(crms);
+    body["rules"] = ojson{{"functions", std::move(functions)}, {"fields", std::move(fields)}};
     return ok_envelope(describe_schema, body);
 }
 

@@ -25,9 +25,13 @@ ojson ingest_to_json(const ingest_result& r) {
         ojson m;
         m["header"] = e.header;
         if (e.source_index >= 0) m["column"] = e.source_index + 1;
-        m["confidence"] = round_confidence(e.confidence);
+        // An id column matched to a name field is recognized, not claimed as a sure match.
+        const bool ids = holds_ids(e);
+        m["confidence"] =
+            round_confidence(ids && e.how != "user" ? std::min(e.confidence, ids_confidence) : e.confidence);
         m["alternatives"] = e.alternatives;
         if (!e.how.empty()) m["derived"] = e.how;
+        if (ids) m["ids"] = true;
         // The evidence tier of an activity column (DESIGN §2.1); stage timing is named as such.
         if (const evidence_tier tier = tier_of_field(e.field); tier != evidence_tier::record)
             m["tier"] = to_string(tier);

@@ -8,7 +8,7 @@
 namespace revdiag {
 
 /// {"rows","encoding","delimiter","line_ending","detected_crm",
-///  "mapping":{field:{"header","column","confidence","alternatives"[,"derived"]}},
+///  "mapping":{field:{"header","column","confidence","alternatives"[,"derived"][,"tier"][,"ids"]}},
 ///  "missing_fields":[...],"extra_columns":[{"name","header","column"}],"warnings":[...]}
 /// (columns 1-based as in warnings).
 ojson ingest_to_json(const ingest_result& r);

@@ -148,6 +148,12 @@ void mark_cents(header_mapping& m) {
 }
 }  // namespace
 
+bool holds_ids(const mapping_entry& e) {
+    if (e.field != "account" && e.field != "owner") return false;
+    const std::string key = compact_key(e.header);
+    return key.size() > 2 && key.compare(key.size() - 2, 2, "id") == 0;
+}
+
 std::string normalize_header(std::string_view header) {
     std::string out;
     bool gap = false;

@@ -1,6 +1,7 @@
 #include "rules/names.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace revdiag::rules_detail {
 
@@ -32,6 +33,10 @@ const function_info* find_function(std::string_view name) {
     for (const function_info& f : functions)
         if (f.name == name) return &f;
     return nullptr;
+}
+
+std::vector<function_info> all_functions() {
+    return {std::begin(functions), std::end(functions)};
 }
 
 std::string function_names() {

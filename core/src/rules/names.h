@@ -24,6 +24,8 @@ struct function_info {
 const function_info* find_function(std::string_view name);
 /// "present, days_since, …": for error messages.
 std::string function_names();
+/// Every function a rule can call, in the order error messages name them.
+std::vector<function_info> all_functions();
 
 /// A field a rule reads: its name as the table spells it, and its type.
 struct field_ref {
