@@ -4,7 +4,7 @@
 // process editor, exports. Panels render from the store's state.
 import { $, describeError, download, fill, formatNumber, h, todayIso } from './dom.js';
 import { createEngine, ERROR, MESSAGE } from './engine_client.js';
-import { LAYERS, SCREENS, createStore, crmName, setVocabulary } from './state.js';
+import { SCREENS, createStore, crmName, setVocabulary } from './state.js';
 import { createProcessChecks } from './process_checks.js';
 import { watchStageMatches } from './stage_matches.js';
 import { loadChartLibrary, preloadChartLibrary, renderCharts } from './ui/charts.js';
@@ -19,6 +19,7 @@ import { mountDiagnostic } from './ui/diagnostic.js';
 import { createProcessEditor } from './ui/process_editor.js';
 import { mountSimulator } from './ui/simulator.js';
 import { mountSnapshot } from './ui/snapshot.js';
+import { renderDemos, renderLayerStrip } from './ui/start.js';
 import { notAnExportReason, refuseBinary } from './ui/refusal.js';
 import { mountUpload, renderUpload } from './ui/upload.js';
 
@@ -53,7 +54,7 @@ engine.call(MESSAGE.DESCRIBE, {}).then((env) => {
   if (!env.ok) return;
   setVocabulary(env);
   // The start screen's layer strip: each layer's name and rule as the engine words them.
-  fill($('#layers-strip-list'), LAYERS.map((l) => h('li', null, h('strong', null, l.name), h('span', null, l.rule))));
+  renderLayerStrip();
 });
 
 const dealDetail = createDealDetail({
@@ -235,19 +236,6 @@ async function loadDemos() {
   store.update({ demos });
 }
 
-function renderDemos() {
-  const demos = store.get().demos;
-  fill($('#demo-list'), demos.map((/** @type {any} */ d) => {
-    const name = typeof d === 'string' ? d : d.name;
-    const title = (typeof d === 'object' && d.title) || name;
-    const crm = typeof d === 'object' ? crmName(d.crm) : '';
-    return h('li', null, h('button', { type: 'button', class: 'demo-button', dataset: { demo: name },
-      onclick: () => loadDemo(name, title) },
-    h('span', { class: 'demo-title' }, title, crm ? h('span', { class: 'pill crm' }, crm) : null),
-    typeof d === 'object' && d.description ? h('span', { class: 'demo-about' }, d.description) : null));
-  }));
-}
-
 let lastReport = null;
 function render() {
   const s = store.get();
@@ -274,7 +262,7 @@ function render() {
   renderUpload(s);
   if (s.demos !== renderedDemos) {
     renderedDemos = s.demos;
-    renderDemos();
+    renderDemos(s.demos, loadDemo);
   }
   // The mapping tables are rebuilt only when what they show changed, so a
   // select keeps its focus across progress and audit updates.
