@@ -170,12 +170,8 @@ result<std::vector<token>> lex_rule(std::string_view s) {
                     return syntax_error(s, i, "`&` is not an operator: write `and`");
                 case '|':
                     return syntax_error(s, i, "`|` is not an operator: write `or`");
-                default: {
-                    size_t j = i + 1;
-                    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-                    return syntax_error(s, i,
-                                        "unexpected character `" + std::string(s.substr(i, j - i)) + "`");
-                }
+                default:
+                    return syntax_error(s, i, "unexpected character " + describe_character(s, i));
             }
             i += len;
         }
