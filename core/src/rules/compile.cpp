@@ -25,29 +25,6 @@ bool is_keyword(std::string_view s) {
     return s == "and" || s == "or" || s == "not" || s == "true" || s == "false";
 }
 
-std::string_view op_text(tok k) {
-    switch (k) {
-        case tok::eq:
-            return "==";
-        case tok::ne:
-            return "!=";
-        case tok::lt:
-            return "<";
-        case tok::le:
-            return "<=";
-        case tok::gt:
-            return ">";
-        case tok::ge:
-            return ">=";
-        case tok::plus:
-            return "+";
-        case tok::minus:
-            return "-";
-        default:
-            return "?";
-    }
-}
-
 class compiler {
 public:
     compiler(std::string_view text, const std::vector<token>& toks, const std::vector<std::string>& extra,
@@ -422,6 +399,7 @@ result<rule_program> compile_rule(std::string_view text, const std::vector<std::
                           location{"rule", 0, 1, "", ""});
     result<std::vector<rules_detail::token>> toks = rules_detail::lex_rule(text);
     if (!toks) return toks.err();
+    if (std::optional<error> e = rules_detail::check_parentheses(text, *toks)) return *e;
     if (toks->size() == 1)
         return make_error("rule.syntax",
                           "The rule is empty: write an expression such as present(next_step_date).",

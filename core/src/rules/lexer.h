@@ -45,6 +45,13 @@ uint32_t column_of(std::string_view text, uint32_t offset);
 /// also named by code point ("`а` (U+0430 CYRILLIC SMALL LETTER A, not the ASCII a)").
 std::string describe_character(std::string_view s, size_t i);
 
+/// `+`, `==` … of an operator token, "?" for any other.
+std::string_view op_text(tok k);
+
+/// rule.syntax at the innermost `(` the tokens never close, if any: checked
+/// before parsing, so an unclosed group is not reported as what follows it.
+std::optional<error> check_parentheses(std::string_view text, const std::vector<token>& toks);
+
 /// The expression's tokens, ending with tok::end. Errors: rule.syntax.
 result<std::vector<token>> lex_rule(std::string_view text);
 
