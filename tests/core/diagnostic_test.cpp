@@ -188,6 +188,12 @@ TEST_CASE("bad answers files get errors naming the question with a JSON pointer"
         if (expected.contains("pointer")) CHECK(e["at"]["pointer"] == expected["pointer"]);
         if (expected.contains("field")) CHECK(e["at"]["field"] == expected["field"]);
         if (expected.contains("line")) CHECK(e["at"]["line"] == expected["line"]);
+        if (expected.contains("column")) CHECK(e["at"]["column"] == expected["column"]);
+        // Every error of the answers file points into it, as every JSON error does.
+        if (e["code"].get<std::string>().rfind("answers.", 0) == 0) {
+            CHECK(e["at"].value("line", 0) > 0);
+            CHECK(e["at"].value("column", 0) > 0);
+        }
         ++cases;
     }
     CHECK(cases >= 12);
