@@ -104,8 +104,11 @@ std::string describe_character(std::string_view s, size_t i) {
         std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(s[i])));
         return std::string("(byte ") + hex + ", not UTF-8)";
     }
-    // Control characters and invisible ones are named only: quoting them shows nothing.
-    const bool visible = code > 0x20 && code != 0x7F && !(code >= 0x80 && code < 0xA0);
+    // Control characters, spaces and zero-width characters are named only:
+    // quoting them shows nothing, or what looks like an ASCII space.
+    const bool visible = code > 0x20 && code != 0x7F && !(code >= 0x80 && code <= 0xA0) &&
+                         !(code >= 0x2000 && code <= 0x200F) && !(code >= 0x2028 && code <= 0x202F) &&
+                         code != 0x205F && code != 0x3000 && code != 0xFEFF;
     if (visible && code < 0x80) return "`" + std::string(1, s[i]) + "`";
     std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(code));
     std::string out = visible ? "`" + std::string(s.substr(i, len)) + "` (" + hex : std::string("(") + hex;
