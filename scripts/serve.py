@@ -10,8 +10,8 @@ import socketserver
 import sys
 
 CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
-       "connect-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
-       "manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+       "connect-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

@@ -13,4 +13,17 @@ list(LENGTH files n)
 if(bad)
   message(FATAL_ERROR "core/ must not know Emscripten or the DOM: ${bad}")
 endif()
-message(STATUS "core/: ${n} files checked, no Emscripten or DOM")
+# Nor any I/O: the engine takes strings and returns strings; the CLI and the
+# page's worker do the reading, so no input can make the engine open a file
+# or a connection (SECURITY.md's first promise).
+set(io "")
+foreach(f ${files})
+  file(READ ${f} content)
+  if(content MATCHES "fopen|fstream|<filesystem>|socket|getaddrinfo|popen|[^_a-z]system\\(|<thread>")
+    list(APPEND io ${f})
+  endif()
+endforeach()
+if(io)
+  message(FATAL_ERROR "core/ must do no file, network or process I/O: ${io}")
+endif()
+message(STATUS "core/: ${n} files checked, no Emscripten, DOM or I/O")

@@ -1,39 +1,47 @@
-# The CLI writes the same bytes in every time zone: each command below runs
-# under TZ=UTC, America/Los_Angeles, Asia/Tokyo and Pacific/Kiritimati (UTC+14,
-# a calendar day ahead of Los Angeles for 22 hours of every day), and every
-# output must equal the UTC one. `audit` without --as-of audits as of today,
-# which the engine takes in UTC.
-set(fixtures ${ROOT}/tests/fixtures)
-set(commands
-  "audit|${fixtures}/real/hubspot-deals.csv|--format|json"
-  "audit|${fixtures}/real/salesforce-opportunity.csv|--as-of|2024-01-22|--format|text"
-  "audit|--sample|saas_midmarket|--format|json"
-  "simulate|${fixtures}/real/zoho-potentials.csv|--as-of|2021-04-15|--trials|300|--seed|5|--format|json"
-  "sample|--crm|dynamics|--deals|40|--seed|9"
-  "diagnose|${fixtures}/diagnostic/mixed.answers.json|--format|json")
+# The engine counts days, never local time: the CLI's audit, inspect and
+# simulator reports of the golden, real and simulator fixtures are the same bytes
+# under UTC, America/Los_Angeles, Asia/Tokyo and Pacific/Kiritimati (UTC-8 to
+# UTC+14, across the date line), and so are the sample, the diagnostic and an
+# audit as of "today", which the engine takes in UTC.
 set(zones UTC America/Los_Angeles Asia/Tokyo Pacific/Kiritimati)
-# Without the zone files every TZ silently means UTC and the check proves nothing.
 foreach(zone ${zones})
   if(NOT zone STREQUAL "UTC" AND NOT EXISTS /usr/share/zoneinfo/${zone})
-    message(FATAL_ERROR "No /usr/share/zoneinfo/${zone}: install tzdata (scripts/setup does).")
+    message(FATAL_ERROR "no time zone data for ${zone} (install tzdata): the check would compare UTC with itself")
   endif()
 endforeach()
-set(n 0)
-foreach(command ${commands})
-  string(REPLACE "|" ";" args "${command}")
-  set(first "")
+file(GLOB golden ${ROOT}/tests/fixtures/golden/*.csv ${ROOT}/tests/fixtures/real/*.csv)
+file(GLOB simulated ${ROOT}/tests/fixtures/simulate/*.csv)
+set(runs "")
+foreach(f ${golden})
+  list(APPEND runs "audit|${f}|--as-of|2026-06-30|--format|json" "inspect|${f}|--rows|--format|json")
+endforeach()
+foreach(f ${simulated})
+  list(APPEND runs "simulate|${f}|--as-of|2026-06-30|--trials|200|--format|json")
+endforeach()
+list(APPEND runs "audit|--sample|saas_midmarket|--as-of|2026-06-30|--format|json")
+# "Today" without --as-of is the engine's UTC day, the same in every zone; the
+# text report, the sample generator and the diagnostic too.
+set(fixtures ${ROOT}/tests/fixtures)
+list(APPEND runs "audit|${fixtures}/real/hubspot-deals.csv|--format|json"
+                 "audit|${fixtures}/real/salesforce-opportunity.csv|--as-of|2024-01-22|--format|text"
+                 "sample|--crm|dynamics|--deals|40|--seed|9"
+                 "diagnose|${fixtures}/diagnostic/mixed.answers.json|--format|json")
+set(count 0)
+foreach(run ${runs})
+  string(REPLACE "|" ";" args "${run}")
+  unset(first)
   foreach(zone ${zones})
     execute_process(COMMAND ${CMAKE_COMMAND} -E env TZ=${zone} ${CLI} ${args}
-                    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
-    if(NOT rc EQUAL 0)
-      message(FATAL_ERROR "revdiag ${args} under TZ=${zone} failed (${rc}): ${err}")
+                    OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0 OR out STREQUAL "")
+      message(FATAL_ERROR "revdiag ${args} under TZ=${zone} exited ${rc}")
     endif()
-    if(zone STREQUAL "UTC")
+    if(NOT DEFINED first)
       set(first "${out}")
     elseif(NOT out STREQUAL first)
       message(FATAL_ERROR "revdiag ${args} writes other bytes under TZ=${zone} than under UTC")
     endif()
   endforeach()
-  math(EXPR n "${n}+1")
+  math(EXPR count "${count}+1")
 endforeach()
-message(STATUS "${n} commands write the same bytes in ${zones}")
+message(STATUS "${count} reports, the same bytes in ${zones}")

@@ -24,6 +24,10 @@ import { notAnExportReason, refuseBinary } from './ui/refusal.js';
 import { mountUpload, renderUpload } from './ui/upload.js';
 
 const CHUNK_BYTES = 2 * 1024 * 1024;
+// The largest file the page reads: the audit peaks at about 2.4 times the file
+// (bench/RESULTS.md) and the wasm heap stops at 4 GB, so a larger file is
+// refused before a byte is read, pointing to the command line, never trapped.
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 const engine = createEngine();
 const store = createStore({
@@ -126,6 +130,14 @@ async function loadFile(file) {
   engine.cancel();
   loadChartLibrary();
   store.update({ loadError: null, loadNotice: '' });
+  if (file.size > MAX_FILE_BYTES) {
+    const message = `${file.name} is ${(file.size / 1024 ** 3).toFixed(1)} GB; the page reads files up to 1 GB. ` +
+      `Audit it with the command line, which has the same engine and no such limit: revdiag audit "${file.name}".`;
+    store.update({ loading: null, inspect: null, report: null, screen: 'upload',
+      loadError: { title: `${file.name} is too large for the page.`, error: { code: ERROR.FILE_TOO_LARGE, message, at: {} } } });
+    announce(message);
+    return;
+  }
   const binary = await refuseBinary(file, file.name);
   if (binary) {
     refuse(binary);

@@ -38,6 +38,7 @@
       ENGINE_CRASH: 'web.engine_crash',
       READ_FAILED: 'web.read_failed',
       SUPERSEDED: 'web.superseded',       // a simulate request overtaken by a newer one before it ran
+      FILE_TOO_LARGE: 'web.file_too_large', // a file over the page's cap, refused before reading
     }),
   });
 })(globalThis);

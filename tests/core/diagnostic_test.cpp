@@ -207,6 +207,12 @@ TEST_CASE("bad answers files get errors naming the question with a JSON pointer"
         if (expected.contains("pointer")) CHECK(e["at"]["pointer"] == expected["pointer"]);
         if (expected.contains("field")) CHECK(e["at"]["field"] == expected["field"]);
         if (expected.contains("line")) CHECK(e["at"]["line"] == expected["line"]);
+        if (expected.contains("column")) CHECK(e["at"]["column"] == expected["column"]);
+        // Every error of the answers file points into it, as every JSON error does.
+        if (e["code"].get<std::string>().rfind("answers.", 0) == 0) {
+            CHECK(e["at"].value("line", 0) > 0);
+            CHECK(e["at"].value("column", 0) > 0);
+        }
         ++cases;
     }
     CHECK(cases >= 12);
@@ -246,4 +252,20 @@ TEST_CASE(
     CHECK(env["recommendations"][0]["priority"] == 1);
     CHECK(env["summary"].get<std::string>().find("Exit criteria") != std::string::npos);
     CHECK_FALSE(env.contains("comparison"));
+}
+
+TEST_CASE("a megabyte-long question id or answer is cut short in the message",
+          "[diagnostic][answers][error]") {
+    const std::string huge(1 << 20, 'q');
+    const std::string unknown_question = R"({"schema":"revdiag.answers/1","bank_version":)" +
+                                         std::to_string(diagnostic_bank()->version) + R"(,"answers":{")" +
+                                         huge + R"(":"x"}})";
+    const nlohmann::json e1 = test::parse(api::diagnose(unknown_question, ""))["error"];
+    CHECK(e1["code"] == "answers.unknown_question");
+    CHECK(e1["message"].get<std::string>().size() < 300);
+    nlohmann::json answers = test::parse(test::read_fixture("diagnostic/mixed.answers.json"));
+    answers["answers"].begin().value() = huge;
+    const nlohmann::json e2 = test::parse(api::diagnose(answers.dump(), ""))["error"];
+    CHECK(e2["code"] == "answers.unknown_choice");
+    CHECK(e2["message"].get<std::string>().size() < 600);
 }

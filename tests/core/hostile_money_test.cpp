@@ -9,6 +9,7 @@
 #include "revdiag/audit.h"
 #include "revdiag/ingest.h"
 #include "revdiag/process.h"
+#include "revdiag/report.h"
 #include "revdiag/values.h"
 #include "test_support.h"
 
@@ -84,4 +85,34 @@ TEST_CASE("audit sums of a table not built by ingest never overflow", "[hostile]
     CHECK(r.deals.front().amount_missing);  // 1e23 is out of range: missing, not wrapped
     CHECK(r.stated_cents == std::numeric_limits<int64_t>::max());
     CHECK(r.stated_weighted_cents > 0);
+}
+
+TEST_CASE("the report's difference of a saturated audit stops at the int64 edge", "[hostile][money]") {
+    // Real deals owing 10 trillion each drive the real total to int64's floor;
+    // deals on hold (stated, never real) then drive the stated
+    // total to its ceiling. real - stated would pass int64 (UBSan stops it).
+    deal_table t;
+    column stage, amount;
+    stage.name = "stage";
+    stage.type = field_type::text;
+    stage.pool.push_back("Proposal");
+    stage.pool.push_back("On Hold");
+    amount.name = "amount";
+    amount.type = field_type::money;
+    const size_t n = 10000;
+    for (size_t i = 0; i < 3 * n; ++i) {
+        stage.text.push_back(i < n ? 1 : 2);
+        amount.number.push_back(i < n ? -max_money_amount : max_money_amount);
+        t.line.push_back(static_cast<uint32_t>(i + 2));
+    }
+    t.columns.push_back(std::move(stage));
+    t.columns.push_back(std::move(amount));
+    const process p = default_process();
+    const audit_report r = run_audit(t, p, 20000);
+    REQUIRE(r.real_cents == std::numeric_limits<int64_t>::min());
+    REQUIRE(r.stated_cents == std::numeric_limits<int64_t>::max());
+    const auto j = report_to_json(r, t, p, nlohmann::ordered_json::object(), deals_scope::none);
+    CHECK(j["summary"]["difference"].get<double>() == -9.223372036854776e16);
+    CHECK(j["summary"]["real_total"].get<double>() == -9.223372036854776e16);
+    CHECK_FALSE(flagged_deals_csv(r, t, p).empty());
 }

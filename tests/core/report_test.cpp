@@ -68,14 +68,17 @@ TEST_CASE("money is written as whole units when whole and as cents otherwise", "
     CHECK(money_to_json(0).dump() == "0");
 }
 
-TEST_CASE("a CSV text cell starting with a formula trigger gets a leading quote", "[report][csv]") {
-    CHECK(csv_text_cell("=1+1") == "'=1+1");
-    CHECK(csv_text_cell("+cmd") == "'+cmd");
-    CHECK(csv_text_cell("-2") == "'-2");
-    CHECK(csv_text_cell("@SUM(A1)") == "'@SUM(A1)");
-    CHECK(csv_text_cell("\tx") == "'\tx");
+TEST_CASE("a CSV text cell starting with a formula trigger gets a leading quote and is quoted",
+          "[report][csv]") {
+    CHECK(csv_text_cell("=1+1") == "\"'=1+1\"");
+    CHECK(csv_text_cell("+cmd") == "\"'+cmd\"");
+    CHECK(csv_text_cell("-2") == "\"'-2\"");
+    CHECK(csv_text_cell("@SUM(A1)") == "\"'@SUM(A1)\"");
+    CHECK(csv_text_cell("\tx") == "\"'\tx\"");
     CHECK(csv_text_cell("\rx") == "\"'\rx\"");
-    CHECK(csv_text_cell(std::string("\0x", 2)) == std::string("'\0x", 3));
+    CHECK(csv_text_cell(std::string("\0x", 2)) == std::string("\"'\0x\"", 5));
+    CHECK(csv_text_cell("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"");
+    CHECK(csv_text_cell("a=1") == "a=1");
     CHECK(csv_text_cell("Acme, Inc") == "\"Acme, Inc\"");
     CHECK(csv_text_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
     CHECK(csv_text_cell("plain") == "plain");
@@ -125,6 +128,22 @@ TEST_CASE("flagged CSV never exports a text cell starting with a trigger and kee
             }
         }
     }
+}
+
+TEST_CASE("flagged CSV writes every neutralized cell quoted", "[report][csv]") {
+    deal_row d = healthy_deal();
+    d["deal_id"] = "=1+1";
+    d["deal_name"] = "@SUM(A1)";
+    d["account"] = "+cmd|' /C calc'!A0";
+    d["owner"] = "-2";
+    d["close_date"] = "2026-06-01";  // flagged: the close date has passed
+    const deal_table t = make_table({d});
+    const audit_report r = run_audit(t, default_process(), as_of);
+    const std::string csv = flagged_deals_csv(r, t, default_process());
+    const std::string row = csv.substr(csv.find("\r\n") + 2);
+    CHECK(row.rfind("2,\"'=1+1\",\"'@SUM(A1)\",\"'+cmd|' /C calc'!A0\",\"'-2\",10000,", 0) == 0);
+    // No cell of the file starts with a bare quote: each neutralized one is inside "…".
+    CHECK(csv.find(",'") == std::string::npos);
 }
 
 TEST_CASE("the report lists all or flagged or no deals as asked", "[report]") {

@@ -83,3 +83,46 @@ test('the deepest process, answers, rule and quote inputs answer in wasm on its 
   const quotes = JSON.parse(engine.inspect('"'.repeat(100001), ''));
   assert.equal(quotes.ok, false);
 });
+
+test('every bad answers file gives in wasm the code, pointer, line and column expected natively', async () => {
+  const engine = await loadEngine();
+  const dir = path.join(FIXTURES, 'diagnostic', 'bad');
+  const cases = readdirSync(dir).filter((f) => f.endsWith('.expected.json'));
+  assert.ok(cases.length >= 14);
+  for (const file of cases) {
+    const expected = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+    const answers = readFileSync(path.join(dir, file.replace('.expected.json', '.answers.json')), 'utf8');
+    const got = JSON.parse(expected.api === 'snapshot' ? engine.snapshot(answers) : engine.diagnose(answers, ''));
+    assert.equal(got.ok, false, file);
+    assert.equal(got.error.code, expected.code, file);
+    assert.ok(got.error.message.includes(expected.message_contains), file);
+    for (const key of ['pointer', 'line', 'column']) {
+      if (key in expected) assert.equal(got.error.at[key], expected[key], `${file} ${key}`);
+    }
+    if (got.error.code.startsWith('answers.')) assert.ok(got.error.at.line > 0 && got.error.at.column > 0, file);
+  }
+});
+
+test('rule mistakes point at the right place in wasm: unclosed (, present(5), look-alike letters, huge names', async () => {
+  const engine = await loadEngine();
+  /** @param {string} rule */
+  const check = (rule) => {
+    const stages = [{ id: 'a', name: 'A', probability: 0.5, criteria: [{ id: 'A1', label: 'x', rule }] }];
+    return JSON.parse(engine.process_check(JSON.stringify({ schema: 'revdiag.process/1', stages }), '', '')).error;
+  };
+  const unclosed = check('(amount > 1 and owner');
+  assert.deepEqual([unclosed.code, unclosed.message.includes('At column 1: this `(` is never closed')], ['rule.syntax', true]);
+  const constant = check('present(5)');
+  assert.equal(constant.code, 'rule.type');
+  assert.match(constant.message, /present needs a field/);
+  const homoglyph = check('am\u043eunt > 0');
+  assert.equal(homoglyph.code, 'rule.syntax');
+  assert.match(homoglyph.message, /U\+043E CYRILLIC SMALL LETTER O, not the ASCII o/);
+  for (const size of [200000, 1 << 20]) {
+    const started = Date.now();
+    const huge = check('a'.repeat(size) + ' == 1');
+    assert.ok(Date.now() - started < 2000, `${size}: ${Date.now() - started} ms`);
+    assert.equal(huge.code, size > 262144 ? 'rule.too_long' : 'rule.name_too_long');
+    assert.ok(huge.message.length < 400, `${size}: a message of ${huge.message.length} characters`);
+  }
+});

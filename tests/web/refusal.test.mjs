@@ -3,6 +3,8 @@
 // pipeline with nothing wrong reads as such: no "0 deals" links, no "fix
 // first", singular nouns for one deal.
 import assert from 'node:assert/strict';
+import { closeSync, mkdtempSync, openSync, rmSync, ftruncateSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ROOT, assertClean, openApp, screenshot, setAsOf, waitForAudit } from './browser.mjs';
@@ -43,6 +45,33 @@ test('a PNG and a CSV that is not a deal export are refused with their reasons',
     assertClean(app, assert);
   } finally {
     await app.close();
+  }
+});
+
+test('a file over the page\'s 1 GB cap is refused before reading, pointing to the CLI, and the next file loads', async () => {
+  // A sparse file: 1 GB and one byte on the file system, none of it on disk.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'revdiag-cap-'));
+  const big = path.join(dir, 'whole-crm.csv');
+  const fd = openSync(big, 'w');
+  ftruncateSync(fd, 1024 ** 3 + 1);
+  closeSync(fd);
+  const app = await openApp();
+  const { page } = app;
+  try {
+    await page.click('.entry-card [data-go="upload"]');
+    await page.setInputFiles('[data-testid="deal-file"]', big);
+    await page.waitForFunction(() => /too large/.test(document.querySelector('#load-error')?.textContent || ''));
+    const text = (await page.textContent('#load-error')) || '';
+    assert.match(text, /whole-crm\.csv is too large for the page/);
+    assert.match(text, /is 1\.0 GB; the page reads files up to 1 GB/);
+    assert.match(text, /revdiag audit "whole-crm\.csv"/);
+    assert.equal(await page.isDisabled('.topnav [data-go="mapping"]'), true, 'nothing was read');
+    await page.setInputFiles('[data-testid="deal-file"]', path.join(ROOT, 'tests/fixtures/golden/healthy_deal_in_negotiation.csv'));
+    await page.waitForSelector('[data-screen="mapping"]:not([hidden])');
+    assertClean(app, assert);
+  } finally {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -15,6 +15,14 @@ inline void add_cents(int64_t& total, int64_t cents) {
         total = cents < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
 }
 
+/// a - b, stopping at the int64 edge like add_cents (the report's difference).
+inline int64_t difference_cents(int64_t a, int64_t b) {
+    int64_t out = 0;
+    if (__builtin_sub_overflow(a, b, &out))
+        out = b < 0 ? std::numeric_limits<int64_t>::max() : std::numeric_limits<int64_t>::min();
+    return out;
+}
+
 /// An amount in cents times a stage's probability, rounded half away from zero.
 inline int64_t weighted_cents(int64_t cents, double probability) {
     return std::llround(static_cast<double>(cents) * probability);

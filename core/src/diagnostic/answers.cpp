@@ -97,7 +97,7 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
     for (const json_member& m : answers->members)
         if (!find_question(bank, m.key))
             report(answers_error("unknown_question", m.value,
-                                 "The question \"" + m.key + "\" is not in version " +
+                                 "The question \"" + shown_key(m.key) + "\" is not in version " +
                                      std::to_string(bank.version) + " of the " + bank.bank + " questions.",
                                  chosen.pointer_of(m.key), m.key));
 
@@ -121,7 +121,7 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
         for (const answer_choice& c : q.choices) known = known || c.id == picked;
         if (!known) {
             report(answers_error("unknown_choice", *a,
-                                 "The answer \"" + picked + "\" to \"" + q.id +
+                                 "The answer \"" + shown_key(picked) + "\" to \"" + q.id +
                                      "\" is not one of its choices (" + choice_list(q) + ").",
                                  at, q.id));
             continue;

@@ -13,14 +13,18 @@ std::string csv_text_cell(std::string_view text) {
     std::string cell;
     // Spreadsheets run a cell that starts with one of these as a formula (or,
     // for tab/CR/LF/NUL, let one hide behind the whitespace): a leading quote
-    // makes it text.
+    // makes it text. The neutralized cell is quoted too (OWASP's rule), so a
+    // reader that strips the quote or splits on tabs still sees one text cell.
+    bool quote = false;
     if (!text.empty()) {
         const char c = text.front();
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n' || c == '\0')
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n' ||
+            c == '\0') {
             cell.push_back('\'');
+            quote = true;
+        }
     }
     cell.append(text.data(), text.size());
-    bool quote = false;
     for (const char c : cell)
         if (c == ',' || c == '"' || c == '\r' || c == '\n') quote = true;
     if (!quote) return cell;

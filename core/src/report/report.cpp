@@ -1,5 +1,6 @@
 #include "revdiag/report.h"
 
+#include "audit/cents.h"
 #include "audit/columns.h"
 #include "audit/text.h"
 #include "json/envelope.h"
@@ -59,7 +60,7 @@ ojson summary_block(const audit_report& r) {
     s["real_total"] = money_to_json(r.real_cents);
     s["stated_weighted"] = money_to_json(r.stated_weighted_cents);
     s["real_weighted"] = money_to_json(r.real_weighted_cents);
-    s["difference"] = money_to_json(r.real_cents - r.stated_cents);
+    s["difference"] = money_to_json(difference_cents(r.real_cents, r.stated_cents));
     s["weakest_layer"] =
         r.weakest_layer >= 0 ? ojson(to_string(static_cast<layer>(r.weakest_layer))) : ojson(nullptr);
     size_t flagged = 0, real = 0;

@@ -14,38 +14,17 @@ namespace {
 
 using namespace rules_detail;
 
-// What a parsed subexpression produced: its type and its byte span in the text.
+// What a parsed subexpression produced: its type, its byte span in the text and
+// whether its value can be missing (it reads a field not already inside present).
 struct piece {
     vtype type = vtype::boolean;
     uint32_t start = 0;
     uint32_t end = 0;
+    bool can_miss = false;
 };
 
 bool is_keyword(std::string_view s) {
     return s == "and" || s == "or" || s == "not" || s == "true" || s == "false";
-}
-
-std::string_view op_text(tok k) {
-    switch (k) {
-        case tok::eq:
-            return "==";
-        case tok::ne:
-            return "!=";
-        case tok::lt:
-            return "<";
-        case tok::le:
-            return "<=";
-        case tok::gt:
-            return ">";
-        case tok::ge:
-            return ">=";
-        case tok::plus:
-            return "+";
-        case tok::minus:
-            return "-";
-        default:
-            return "?";
-    }
 }
 
 class compiler {
@@ -149,7 +128,7 @@ private:
             const token& op = next();
             const piece rhs = parse_and();
             if (failed_) break;
-            const piece whole{vtype::boolean, lhs.start, rhs.end};
+            const piece whole{vtype::boolean, lhs.start, rhs.end, lhs.can_miss || rhs.can_miss};
             check_bool(whole, op, lhs, rhs);
             emit(opcode::op_or);
             lhs = whole;
@@ -163,7 +142,7 @@ private:
             const token& op = next();
             const piece rhs = parse_not();
             if (failed_) break;
-            const piece whole{vtype::boolean, lhs.start, rhs.end};
+            const piece whole{vtype::boolean, lhs.start, rhs.end, lhs.can_miss || rhs.can_miss};
             check_bool(whole, op, lhs, rhs);
             emit(opcode::op_and);
             lhs = whole;
@@ -186,7 +165,7 @@ private:
         const piece inner = parse_not();
         leave();
         if (failed_) return {};
-        const piece whole{vtype::boolean, op.start, inner.end};
+        const piece whole{vtype::boolean, op.start, inner.end, inner.can_miss};
         if (inner.type != vtype::boolean)
             fail_type(whole, op.start, "not needs true/false, got " + std::string(type_name(inner.type)));
         emit(opcode::op_not);
@@ -202,7 +181,7 @@ private:
         const token& op = next();
         const piece rhs = parse_add();
         if (failed_) return lhs;
-        const piece whole{vtype::boolean, lhs.start, rhs.end};
+        const piece whole{vtype::boolean, lhs.start, rhs.end, lhs.can_miss || rhs.can_miss};
         const std::string sym(op_text(k));
         const bool ordering = k != tok::eq && k != tok::ne;
         if (lhs.type != rhs.type) {
@@ -233,7 +212,7 @@ private:
             const token& op = next();
             const piece rhs = parse_unary();
             if (failed_) break;
-            piece whole{vtype::number, lhs.start, rhs.end};
+            piece whole{vtype::number, lhs.start, rhs.end, lhs.can_miss || rhs.can_miss};
             const bool plus = op.kind == tok::plus;
             const vtype a = lhs.type, b = rhs.type;
             const auto numeric = [](vtype t) { return t == vtype::number || t == vtype::date; };
@@ -265,7 +244,7 @@ private:
         const piece inner = parse_unary();
         leave();
         if (failed_) return {};
-        const piece whole{vtype::number, op.start, inner.end};
+        const piece whole{vtype::number, op.start, inner.end, inner.can_miss};
         if (inner.type != vtype::number)
             fail_type(whole, op.start, "- needs a number, got " + std::string(type_name(inner.type)));
         emit(opcode::op_neg);
@@ -297,7 +276,7 @@ private:
                     return inner;
                 }
                 const token& close = next();
-                return {inner.type, t.start, close.end};
+                return {inner.type, t.start, close.end, inner.can_miss};
             }
             case tok::ident:
                 return parse_name(t);
@@ -345,7 +324,7 @@ private:
             out_.field_types.push_back(field.type);
         }
         emit(opcode::field, field.type, static_cast<uint32_t>(index));
-        return {field.type, t.start, t.end};
+        return {field.type, t.start, t.end, true};
     }
 
     piece parse_call(const token& name) {
@@ -379,7 +358,8 @@ private:
             return {};
         }
         const token& close = next();
-        const piece whole{f->result, name.start, close.end};
+        piece whole{f->result, name.start, close.end};
+        for (const piece& a : args) whole.can_miss = whole.can_miss || a.can_miss;
         if (static_cast<int>(args.size()) != f->arity) {
             fail_type(whole, name.start,
                       name.text + " takes " + std::to_string(f->arity) +
@@ -396,6 +376,14 @@ private:
                                   std::string(type_name(args[i].type)));
                     return whole;
                 }
+        }
+        if (f->op == opcode::present) {
+            // present(5) would always be met: it asks about a field's gap, so it needs one.
+            if (!args[0].can_miss)
+                fail_type(whole, args[0].start,
+                          "present needs a field (or a value computed from one), got a " +
+                              std::string(type_name(args[0].type)) + " that is always present");
+            whole.can_miss = false;
         }
         emit(f->op, args.empty() ? vtype::boolean : args[0].type);
         return whole;
@@ -422,6 +410,7 @@ result<rule_program> compile_rule(std::string_view text, const std::vector<std::
                           location{"rule", 0, 1, "", ""});
     result<std::vector<rules_detail::token>> toks = rules_detail::lex_rule(text);
     if (!toks) return toks.err();
+    if (std::optional<error> e = rules_detail::check_parentheses(text, *toks)) return *e;
     if (toks->size() == 1)
         return make_error("rule.syntax",
                           "The rule is empty: write an expression such as present(next_step_date).",

@@ -59,6 +59,43 @@ uint32_t column_of(std::string_view text, uint32_t offset) {
     return col;
 }
 
+std::string_view op_text(tok k) {
+    switch (k) {
+        case tok::eq:
+            return "==";
+        case tok::ne:
+            return "!=";
+        case tok::lt:
+            return "<";
+        case tok::le:
+            return "<=";
+        case tok::gt:
+            return ">";
+        case tok::ge:
+            return ">=";
+        case tok::plus:
+            return "+";
+        case tok::minus:
+            return "-";
+        default:
+            return "?";
+    }
+}
+
+std::optional<error> check_parentheses(std::string_view text, const std::vector<token>& toks) {
+    std::vector<uint32_t> open;
+    for (const token& t : toks) {
+        if (t.kind == tok::lparen) {
+            open.push_back(t.start);
+        } else if (t.kind == tok::rparen) {
+            if (open.empty()) return std::nullopt;  // a stray `)`: the parser says where
+            open.pop_back();
+        }
+    }
+    if (open.empty()) return std::nullopt;
+    return syntax_error(text, open.back(), "this `(` is never closed: add a `)` where its group ends");
+}
+
 result<std::vector<token>> lex_rule(std::string_view s) {
     std::vector<token> out;
     size_t i = 0;
@@ -170,12 +207,8 @@ result<std::vector<token>> lex_rule(std::string_view s) {
                     return syntax_error(s, i, "`&` is not an operator: write `and`");
                 case '|':
                     return syntax_error(s, i, "`|` is not an operator: write `or`");
-                default: {
-                    size_t j = i + 1;
-                    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-                    return syntax_error(s, i,
-                                        "unexpected character `" + std::string(s.substr(i, j - i)) + "`");
-                }
+                default:
+                    return syntax_error(s, i, "unexpected character " + describe_character(s, i));
             }
             i += len;
         }
