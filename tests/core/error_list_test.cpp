@@ -31,7 +31,7 @@ TEST_CASE("a process check reports every independent mistake with its place", "[
     REQUIRE(env["errors"].size() == 3);
     CHECK(env["errors"][0] == env["error"]);
     CHECK(env["errors"][0]["at"]["pointer"] == "/stages/0/criteria/0/rule");
-    CHECK(env["errors"][0]["at"]["rule_column"] == 10);
+    CHECK(env["errors"][0]["at"]["rule_column"] == 9);  // the second, unclosed `(`
     CHECK(env["errors"][1]["code"] == "rule.unknown_field");
     CHECK(env["errors"][1]["at"]["pointer"] == "/stages/1/criteria/0/rule");
     CHECK(env["errors"][1]["at"]["rule_column"] == 1);
