@@ -55,12 +55,16 @@ private:
 
     std::string describe(const token& t) const {
         if (t.kind == tok::end) return "end of the expression";
-        return "`" + std::string(text_.substr(t.start, t.end - t.start)) + "`";
+        return "`" + snippet(t.start, t.end) + "`";  // a 1 MB string literal is not echoed whole
     }
 
     std::string snippet(uint32_t from, uint32_t to) const {
         std::string s(text_.substr(from, to - from));
-        if (s.size() > 60) s = s.substr(0, 60) + "…";
+        if (s.size() > 60) {
+            size_t cut = 60;  // never inside a UTF-8 sequence
+            while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+            s = s.substr(0, cut) + "…";
+        }
         return s;
     }
 
