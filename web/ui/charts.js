@@ -139,10 +139,29 @@ function writeCaptions(report, hooks) {
     + `${count(Number(st.real_count) || 0, 'deal', 'deals')}, ${formatNumber(st.real_amount)} real`).join('. ') + '.';
 }
 
+/** A label as lines of about `width` characters, broken between words. @param {string} text @param {number} width */
+function wrapWords(text, width) {
+  /** @type {string[]} */ const lines = [];
+  // Narrow lines also break after a hyphen ("re-" / "engagement").
+  const words = width < 12 ? text.split(' ').flatMap((w) => w.replace(/-/g, '-\n').split('\n')) : text.split(' ');
+  for (const word of words) {
+    const last = lines.length - 1;
+    const glue = last >= 0 && lines[last].endsWith('-') ? '' : ' ';
+    if (last >= 0 && lines[last].length + glue.length + word.length <= width) lines[last] += `${glue}${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 /** @param {any} report */
 function drawCharts(report) {
   const w = waterfallSteps(report);
   const opts = baseOptions();
+  // The step names are wrapped onto lines, never turned on their side and cut at the chart's edge.
+  const narrow = ($('#waterfall-chart').clientWidth || 480) < 420;
+  /** @type {any} */ (opts.scales.x.ticks).maxRotation = 0;
+  /** @type {any} */ (opts.scales.x.ticks).autoSkip = false;
+  if (narrow) /** @type {any} */ (opts.scales.x.ticks).font = { size: 10 };
   opts.plugins.legend = /** @type {any} */ ({ display: false });
   /** @type {any} */ (opts.plugins).tooltip = { callbacks: { label: (/** @type {any} */ ctx) => {
     const [a, b] = ctx.raw;
@@ -159,7 +178,7 @@ function drawCharts(report) {
   draw('waterfall-chart', {
     type: 'bar',
     data: {
-      labels: ['Stated', ...w.steps.map((st) => [st.label, count(st.deals, 'deal', 'deals')]), 'Real'],
+      labels: ['Stated', ...w.steps.map((st) => [...wrapWords(st.label, narrow ? 8 : 12), count(st.deals, 'deal', 'deals')]), 'Real'],
       datasets: [{
         data: bars,
         backgroundColor: [COLORS.stated, COLORS.loss, COLORS.lossAlt, '#d9480f', COLORS.real],
