@@ -13,7 +13,7 @@ using revdiag::test::parse;
 using revdiag::test::run_cli;
 
 namespace {
-std::string quoted(const std::string& s) {
+std::string shell_quoted(const std::string& s) {
     return "'" + s + "'";
 }
 
@@ -28,8 +28,8 @@ TEST_CASE("cli audit --process with a 100000 level nesting is an input error, no
           "[cli][audit][process][depth]") {
     const std::string path =
         temp_file("revdiag-deep-process.json", std::string(100000, '[') + std::string(100000, ']'));
-    const auto run = run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) + " --process " +
-                             quoted(path) + " --as-of 2026-06-30 --format json");
+    const auto run = run_cli("audit " + shell_quoted(fixture_path("golden/owner_findings.csv")) +
+                             " --process " + shell_quoted(path) + " --as-of 2026-06-30 --format json");
     std::remove(path.c_str());
     CHECK(run.exit_code == 1);
     const auto j = parse(run.out);
@@ -42,9 +42,10 @@ TEST_CASE("cli audit --process with a 100000 level nesting is an input error, no
 
 TEST_CASE("cli audit --process reports the process file's own line and column",
           "[cli][audit][process][error]") {
-    const auto run = run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) + " --process " +
-                             quoted(fixture_path("process/invalid_json_missing_comma.json")) +
-                             " --as-of 2026-06-30 --format json");
+    const auto run =
+        run_cli("audit " + shell_quoted(fixture_path("golden/owner_findings.csv")) + " --process " +
+                shell_quoted(fixture_path("process/invalid_json_missing_comma.json")) +
+                " --as-of 2026-06-30 --format json");
     CHECK(run.exit_code == 1);
     const auto j = parse(run.out);
     REQUIRE(j.is_object());
@@ -52,9 +53,10 @@ TEST_CASE("cli audit --process reports the process file's own line and column",
     CHECK(j["error"]["at"]["source"] == "process");
     CHECK(j["error"]["at"]["line"] == 4);
     CHECK(j["error"]["at"]["column"] == 3);
-    const auto text = run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) + " --process " +
-                                  quoted(fixture_path("process/unknown_key_in_stage.json")),
-                              true);
+    const auto text =
+        run_cli("audit " + shell_quoted(fixture_path("golden/owner_findings.csv")) + " --process " +
+                    shell_quoted(fixture_path("process/unknown_key_in_stage.json")),
+                true);
     CHECK(text.exit_code == 1);
     CHECK(text.out.find("line 6, column 40, /stages/1/buyer_actoin") != std::string::npos);
 }
@@ -63,9 +65,9 @@ TEST_CASE("cli audit --process with a valid file equals the api given the proces
           "[cli][audit][process]") {
     const std::string process = revdiag::test::read_fixture("process/valid_five_stages.json");
     const std::string csv = revdiag::test::read_fixture("golden/owner_findings.csv");
-    const auto run =
-        run_cli("audit " + quoted(fixture_path("golden/owner_findings.csv")) + " --process " +
-                quoted(fixture_path("process/valid_five_stages.json")) + " --as-of 2026-06-30 --format json");
+    const auto run = run_cli("audit " + shell_quoted(fixture_path("golden/owner_findings.csv")) +
+                             " --process " + shell_quoted(fixture_path("process/valid_five_stages.json")) +
+                             " --as-of 2026-06-30 --format json");
     CHECK(run.exit_code == 0);
     CHECK(run.out == revdiag::api::audit(csv, R"({"as_of":"2026-06-30","process":)" + process + "}") + "\n");
 }
@@ -75,8 +77,9 @@ TEST_CASE("cli diagnose --audit with a 100000 level nesting is an input error, n
     const std::string path =
         temp_file("revdiag-deep-audit.json", std::string(100000, '[') + std::string(100000, ']'));
     const std::string answers = fixture_path("diagnostic/mixed.answers.json");
-    const auto run = run_cli("diagnose " + quoted(answers) + " --audit " + quoted(path) + " --format json");
-    const auto text = run_cli("diagnose " + quoted(answers) + " --audit " + quoted(path), true);
+    const auto run =
+        run_cli("diagnose " + shell_quoted(answers) + " --audit " + shell_quoted(path) + " --format json");
+    const auto text = run_cli("diagnose " + shell_quoted(answers) + " --audit " + shell_quoted(path), true);
     std::remove(path.c_str());
     CHECK(run.exit_code == 1);
     CHECK(parse(run.out)["error"]["code"] == "options.too_deep");

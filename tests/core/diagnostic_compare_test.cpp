@@ -13,7 +13,7 @@ nlohmann::json diagnose_with_audit(const std::string& audit_json) {
                                      std::string(R"({"audit":)") + audit_json + "}"));
 }
 
-const nlohmann::json& layer(const nlohmann::json& comparison, const std::string& id) {
+const nlohmann::json& compared_layer(const nlohmann::json& comparison, const std::string& id) {
     for (const auto& l : comparison["layers"])
         if (l["id"] == id) return l;
     FAIL("no comparison for " << id);
@@ -26,14 +26,14 @@ TEST_CASE("the comparison with an audit calls out overrated and underrated layer
     const nlohmann::json env = diagnose_with_audit(test::read_fixture("diagnostic/audit-report.json"));
     REQUIRE(env["ok"] == true);
     const nlohmann::json& c = env["comparison"];
-    REQUIRE(c["layers"].size() == 5);                      // crm_enforcement is not measured by an audit
-    CHECK(layer(c, "stages")["verdict"] == "underrated");  // 72 vs 95
-    CHECK(layer(c, "stages")["gap"] == -23);
-    CHECK(layer(c, "exit_criteria")["verdict"] == "agree");   // 35 vs 41
-    CHECK(layer(c, "ownership")["verdict"] == "underrated");  // 66 vs 88
-    CHECK(layer(c, "follow_up")["verdict"] == "overrated");   // 52 vs 30
-    CHECK(layer(c, "archive")["verdict"] == "overrated");     // 38 vs 12
-    CHECK(layer(c, "archive")["message"].get<std::string>().find("38") != std::string::npos);
+    REQUIRE(c["layers"].size() == 5);  // crm_enforcement is not measured by an audit
+    CHECK(compared_layer(c, "stages")["verdict"] == "underrated");  // 72 vs 95
+    CHECK(compared_layer(c, "stages")["gap"] == -23);
+    CHECK(compared_layer(c, "exit_criteria")["verdict"] == "agree");   // 35 vs 41
+    CHECK(compared_layer(c, "ownership")["verdict"] == "underrated");  // 66 vs 88
+    CHECK(compared_layer(c, "follow_up")["verdict"] == "overrated");   // 52 vs 30
+    CHECK(compared_layer(c, "archive")["verdict"] == "overrated");     // 38 vs 12
+    CHECK(compared_layer(c, "archive")["message"].get<std::string>().find("38") != std::string::npos);
     CHECK(c["self_weakest"] == "exit_criteria");
     CHECK(c["measured_weakest"] == "archive");
     CHECK(c["same_weakest"] == false);

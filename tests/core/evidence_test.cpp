@@ -22,7 +22,7 @@ bool has_code(const json& list, const std::string& code) {
     return std::any_of(list.begin(), list.end(), [&](const json& f) { return f["code"] == code; });
 }
 
-const json& criterion(const json& report, const std::string& id) {
+const json& coverage_criterion(const json& report, const std::string& id) {
     for (const json& c : report["coverage"]["criteria"])
         if (c["criterion"] == id) return c;
     FAIL("no criterion " << id);
@@ -71,7 +71,7 @@ TEST_CASE("each CRM's activity columns are read in their evidence tier", "[evide
         const json& activity = r["coverage"]["activity"];
         CHECK(activity["header"] == expected["activity"]["header"]);
         CHECK(activity["tier"] == expected["activity"]["tier"]);
-        const json& e1 = criterion(r, "E1");
+        const json& e1 = coverage_criterion(r, "E1");
         CHECK(e1["status"] == expected["e1"]["status"]);
         CHECK(e1["column"] == expected["e1"]["column"]);
         CHECK(e1["tier"] == expected["e1"]["tier"]);
@@ -113,16 +113,16 @@ TEST_CASE("an export without criterion columns gives the real, unverified and la
     CHECK(layers[0]["measurable"] == "yes");
     CHECK(layers[2]["measurable"] == "yes");
 
-    CHECK(criterion(r, "E1")["column"] == "Last Contacted");
-    CHECK(criterion(r, "E1")["tier"] == "two_way");
-    CHECK(criterion(r, "E1")["blank_share"] == 0.166);  // E, 1 of 6 open deals
-    CHECK(criterion(r, "Q1")["status"] == "not_assessable");
-    CHECK(criterion(r, "Q1")["deals_resting"] == 2);
-    CHECK(criterion(r, "Q1")["amount_resting"] == 6000);
-    CHECK(criterion(r, "P1")["deals_resting"] == 1);
-    CHECK(criterion(r, "P1")["amount_resting"] == 4000);
-    CHECK(criterion(r, "N1")["status"] == "assessable");
-    CHECK(criterion(r, "N1")["sources"][0]["header"] == "Last Contacted");
+    CHECK(coverage_criterion(r, "E1")["column"] == "Last Contacted");
+    CHECK(coverage_criterion(r, "E1")["tier"] == "two_way");
+    CHECK(coverage_criterion(r, "E1")["blank_share"] == 0.166);  // E, 1 of 6 open deals
+    CHECK(coverage_criterion(r, "Q1")["status"] == "not_assessable");
+    CHECK(coverage_criterion(r, "Q1")["deals_resting"] == 2);
+    CHECK(coverage_criterion(r, "Q1")["amount_resting"] == 6000);
+    CHECK(coverage_criterion(r, "P1")["deals_resting"] == 1);
+    CHECK(coverage_criterion(r, "P1")["amount_resting"] == 4000);
+    CHECK(coverage_criterion(r, "N1")["status"] == "assessable");
+    CHECK(coverage_criterion(r, "N1")["sources"][0]["header"] == "Last Contacted");
 
     size_t not_recorded = 0;
     for (const json& f : r["process"]["findings"]) {
