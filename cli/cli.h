@@ -63,5 +63,8 @@ bool write_output(const std::string& path, const std::string& text, std::ostream
 /// Exit code for an api envelope: 0 when "ok" is true, 1 otherwise; prints the
 /// error's message and location on err when not ok.
 int report_envelope_error(const std::string& envelope, std::ostream& err);
+/// Whether an envelope says "ok": true, read from its start ({"schema":"…","ok":…)
+/// without parsing a report that may be hundreds of megabytes.
+bool envelope_ok(const std::string& envelope);
 
 }  // namespace revdiag::cli

@@ -214,21 +214,17 @@ std::optional<std::string> audit_streamed(const std::string& path, const nlohman
     nlohmann::ordered_json limits = nlohmann::ordered_json::object();
     if (size > 0) limits["expected_bytes"] = static_cast<int64_t>(size);
     api::session session(limits.dump());
-    const auto ok = [](const std::string& envelope) {
-        const size_t at = envelope.find("\"ok\":");
-        return at != std::string::npos && at < 64 && envelope.compare(at + 5, 4, "true") == 0;
-    };
     std::string block(size_t{2} << 20, '\0');
     while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0)
-        if (!ok(session.push(std::string_view(block.data(), static_cast<size_t>(in.gcount())))))
+        if (!envelope_ok(session.push(std::string_view(block.data(), static_cast<size_t>(in.gcount())))))
             return std::nullopt;
     if (in.bad()) return std::nullopt;
     block = std::string();
     nlohmann::ordered_json finish = nlohmann::ordered_json::object();
     if (options.contains("map")) finish["map"] = options["map"];
-    if (!ok(session.finish(finish.dump()))) return std::nullopt;
+    if (!envelope_ok(session.finish(finish.dump()))) return std::nullopt;
     std::string envelope = session.audit(audit_opts);
-    if (!ok(envelope)) return std::nullopt;
+    if (!envelope_ok(envelope)) return std::nullopt;
     return envelope;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -37,6 +38,15 @@ using warning = error;
 
 inline error make_error(std::string code, std::string message, location at = {}) {
     return error{std::move(code), std::move(message), std::move(at), {}};
+}
+
+/// Record `e` as the first error, or as one more of it while fewer than
+/// max_reported_errors are kept.
+inline void add_error(std::optional<error>& first, error e) {
+    if (!first)
+        first = std::move(e);
+    else if (first->also.size() + 1 < max_reported_errors)
+        first->also.push_back(std::move(e));
 }
 
 /// Either a T or an error; the names follow std::expected so a later switch is a rename.

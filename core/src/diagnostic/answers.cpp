@@ -87,12 +87,7 @@ result<answer_set> read_answers(std::string_view json_text, const question_bank&
     // Each unknown question and each missing or wrong answer is its own mistake:
     // all of them are reported (up to max_reported_errors), each with its place.
     std::optional<error> first;
-    const auto report = [&first](error e) {
-        if (!first)
-            first = std::move(e);
-        else if (first->also.size() + 1 < max_reported_errors)
-            first->also.push_back(std::move(e));
-    };
+    const auto report = [&first](error e) { add_error(first, std::move(e)); };
     const json_object_reader chosen(*answers, answers_input, "/answers");
     for (const json_member& m : answers->members)
         if (!find_question(bank, m.key))

@@ -44,11 +44,7 @@ private:
     // The first error, then every later independent one (another stage, criterion
     // or threshold), up to max_reported_errors in all.
     void fail(std::optional<error> e) {
-        if (!e) return;
-        if (!err_)
-            err_ = std::move(e);
-        else if (err_->also.size() + 1 < max_reported_errors)
-            err_->also.push_back(std::move(*e));
+        if (e) add_error(err_, std::move(*e));
     }
     error* last_error() { return !err_ ? nullptr : err_->also.empty() ? &*err_ : &err_->also.back(); }
 
