@@ -335,11 +335,12 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
     return write_output(out_path, render_text(j), s.out, s.err) ? exit_ok : exit_input_error;
 }
 
-const registrar reg{{"audit",
-                     "audit [FILE|-] [--process P.json] [--as-of YYYY-MM-DD] [--map field=Header]... "
-                     "[--stage-map \"Recorded=stage_id\"]... [--sample NAME] [--evidence available|strict] "
-                     "[--format text|json|csv] [--out F]",
-                     run_audit_cmd}};
+const registrar reg_audit{
+    {"audit",
+     "audit [FILE|-] [--process P.json] [--as-of YYYY-MM-DD] [--map field=Header]... "
+     "[--stage-map \"Recorded=stage_id\"]... [--sample NAME] [--evidence available|strict] "
+     "[--format text|json|csv] [--out F]",
+     run_audit_cmd}};
 
 }  // namespace
 }  // namespace revdiag::cli

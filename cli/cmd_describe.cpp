@@ -56,7 +56,7 @@ int run_describe(const std::vector<std::string>& args, io& streams) {
     return exit_ok;
 }
 
-const registrar reg{{"describe", "describe [--format text|json]", run_describe}};
+const registrar reg_describe{{"describe", "describe [--format text|json]", run_describe}};
 }  // namespace
 
 }  // namespace revdiag::cli

@@ -110,7 +110,7 @@ int run_inspect(const std::vector<std::string>& args, io& streams) {
     return exit_ok;
 }
 
-const registrar reg{
+const registrar reg_inspect{
     {"inspect", "inspect FILE [--map field=Header]... [--rows] [--format text|json]", run_inspect}};
 }  // namespace
 

@@ -94,7 +94,7 @@ int run_process(const std::vector<std::string>& argv, io& s) {
     return usage(s, "unknown subcommand `" + sub + "`");
 }
 
-const registrar reg{
+const registrar reg_process{
     {"process", "process default | check P.json [--against deals.csv] [--format text|json]", run_process}};
 
 }  // namespace

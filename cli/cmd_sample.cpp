@@ -80,7 +80,7 @@ int run_sample(const std::vector<std::string>& args, io& s) {
     return write_output(a.value("out").value_or(""), *csv, s.out, s.err) ? exit_ok : exit_input_error;
 }
 
-const registrar reg{
+const registrar reg_sample{
     {"sample", "sample [--crm NAME] [--deals N] [--seed S] [--profile NAME] [--demo NAME] [--out F] [--list]",
      run_sample}};
 

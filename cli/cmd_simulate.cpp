@@ -129,7 +129,7 @@ int run_simulate_cmd(const std::vector<std::string>& args, io& s) {
     return write_output(out_path, render_simulate_text(j), s.out, s.err) ? exit_ok : exit_input_error;
 }
 
-const registrar reg{
+const registrar reg_simulate{
     {"simulate",
      "simulate FILE [--as-of D] [--days N] [--trials N] [--seed S] [--horizon D] [--target X] "
      "[--policy none|enforced] [--set key=value]... [--response-rate R|stage=R]... "

@@ -10,7 +10,7 @@ namespace {
 using json = nlohmann::json;
 
 // 1234567.5 -> "1,234,568" (whole units: a forecast is not read to the cent).
-std::string money(const json& v) {
+std::string whole_units(const json& v) {
     if (!v.is_number()) return "-";
     const double x = v.get<double>();
     const long long units = std::llround(std::fabs(x));
@@ -23,7 +23,7 @@ std::string money(const json& v) {
     return out;
 }
 
-std::string pad(std::string s, size_t width, bool right = true) {
+std::string aligned(std::string s, size_t width, bool right = true) {
     if (s.size() >= width) return s + " ";
     return right ? std::string(width - s.size(), ' ') + s : s + std::string(width - s.size(), ' ');
 }
@@ -64,8 +64,8 @@ void what_if(std::ostringstream& o, const json& r) {
               << c["to"].dump();
         o << "\n";
     }
-    o << "Pipeline  stated " << money(s["stated_total"]) << "  ->  real " << money(s["real_total"])
-      << "   weakest layer: "
+    o << "Pipeline  stated " << whole_units(s["stated_total"]) << "  ->  real "
+      << whole_units(s["real_total"]) << "   weakest layer: "
       << (s["weakest_layer"].is_string() ? s["weakest_layer"].get<std::string>() : "none") << "\n\n";
 }
 
@@ -73,25 +73,26 @@ void forward(std::ostringstream& o, const json& f) {
     const json& days = f["days"];
     o << "Forward " << days.size() - 1 << " days, policy " << f["policy"].get<std::string>()
       << ", response rate " << f["response_rate"].dump() << "\n";
-    o << pad("day", 5) << "  " << pad("date", 11, false) << pad("open", 7) << pad("real", 14)
-      << pad("deals", 7) << pad("follow-up", 11) << pad("re-engage", 11) << pad("stale", 7)
-      << pad("archive", 9) << pad("closed?", 9) << "\n";
+    o << aligned("day", 5) << "  " << aligned("date", 11, false) << aligned("open", 7) << aligned("real", 14)
+      << aligned("deals", 7) << aligned("follow-up", 11) << aligned("re-engage", 11) << aligned("stale", 7)
+      << aligned("archive", 9) << aligned("closed?", 9) << "\n";
     for (size_t i = 0; i < days.size(); ++i) {
         if (i % 7 != 0 && i + 1 != days.size()) continue;
         const json& d = days[i];
         const json& st = d["states"];
-        o << pad(std::to_string(d["day"].get<int>()), 5) << "  "
-          << pad(d["date"].get<std::string>(), 11, false)
-          << pad(std::to_string(d["open_deals"].get<long long>()), 7) << pad(money(d["real_total"]), 14)
-          << pad(std::to_string(d["real_deals"].get<long long>()), 7)
-          << pad(std::to_string(st["follow_up_due"]["deals"].get<long long>()), 11)
-          << pad(std::to_string(st["reengage_due"]["deals"].get<long long>()), 11)
-          << pad(std::to_string(st["stale"]["deals"].get<long long>()), 7)
-          << pad(std::to_string(st["archive_due"]["deals"].get<long long>()), 9)
-          << pad(std::to_string(st["close_date_passed"]["deals"].get<long long>()), 9) << "\n";
+        o << aligned(std::to_string(d["day"].get<int>()), 5) << "  "
+          << aligned(d["date"].get<std::string>(), 11, false)
+          << aligned(std::to_string(d["open_deals"].get<long long>()), 7)
+          << aligned(whole_units(d["real_total"]), 14)
+          << aligned(std::to_string(d["real_deals"].get<long long>()), 7)
+          << aligned(std::to_string(st["follow_up_due"]["deals"].get<long long>()), 11)
+          << aligned(std::to_string(st["reengage_due"]["deals"].get<long long>()), 11)
+          << aligned(std::to_string(st["stale"]["deals"].get<long long>()), 7)
+          << aligned(std::to_string(st["archive_due"]["deals"].get<long long>()), 9)
+          << aligned(std::to_string(st["close_date_passed"]["deals"].get<long long>()), 9) << "\n";
     }
-    o << "Real pipeline  " << sparkline(days) << "  (" << money(days[0]["real_total"]) << " -> "
-      << money(days[days.size() - 1]["real_total"]) << ")\n\n";
+    o << "Real pipeline  " << sparkline(days) << "  (" << whole_units(days[0]["real_total"]) << " -> "
+      << whole_units(days[days.size() - 1]["real_total"]) << ")\n\n";
 }
 
 void forecast(std::ostringstream& o, const json& f) {
@@ -99,14 +100,16 @@ void forecast(std::ostringstream& o, const json& f) {
       << ", revenue closing by " << f["horizon"].get<std::string>()
       << " (probabilities: " << f["probabilities"]["requested"].get<std::string>() << ")\n";
     const bool target = f["target"].is_number();
-    o << pad("", 8) << pad("mean", 14) << pad("P10", 14) << pad("P50", 14) << pad("P90", 14);
-    if (target) o << pad("P(>= " + money(f["target"]) + ")", 18);
+    o << aligned("", 8) << aligned("mean", 14) << aligned("P10", 14) << aligned("P50", 14)
+      << aligned("P90", 14);
+    if (target) o << aligned("P(>= " + whole_units(f["target"]) + ")", 18);
     o << "\n";
     for (const char* side : {"stated", "real"}) {
         const json& d = f[side];
-        o << pad(side, 8, false) << pad(money(d["mean"]), 14) << pad(money(d["p10"]), 14)
-          << pad(money(d["p50"]), 14) << pad(money(d["p90"]), 14);
-        if (target) o << pad(percent(d["p_target"].get<double>()), 18);
+        o << aligned(side, 8, false) << aligned(whole_units(d["mean"]), 14)
+          << aligned(whole_units(d["p10"]), 14) << aligned(whole_units(d["p50"]), 14)
+          << aligned(whole_units(d["p90"]), 14);
+        if (target) o << aligned(percent(d["p_target"].get<double>()), 18);
         o << "\n";
     }
     if (f["probabilities"]["fallback"].is_string())
@@ -120,7 +123,7 @@ void history(std::ostringstream& o, const json& h, const json& r) {
         o << "; win rate " << percent(h["win_rate"]["value"].get<double>()) << " (on "
           << h["win_rate"]["sample"].get<long long>() << " closed deals)";
     if (h["average_won_amount"]["value"].is_number())
-        o << "; average won " << money(h["average_won_amount"]["value"]) << " (on "
+        o << "; average won " << whole_units(h["average_won_amount"]["value"]) << " (on "
           << h["average_won_amount"]["sample"].get<long long>() << ")";
     if (h["cycle_days"]["value"].is_number())
         o << "; cycle " << h["cycle_days"]["value"].get<double>() << " days (on "
@@ -138,9 +141,9 @@ void history(std::ostringstream& o, const json& h, const json& r) {
     for (const json& p : c["points"]) {
         const int t = p["threshold"].get<int>();
         if (t % 14 != 0 && t != 7 && t != current && t != 90) continue;
-        o << (t == current ? " > " : "   ") << pad(std::to_string(t) + " days", 8) << "  archives "
-          << pad(percent(p["lost_archived_share"].get<double>()), 7) << " of lost deals early, "
-          << pad(percent(p["won_archived_share"].get<double>()), 7) << " of won deals wrongly\n";
+        o << (t == current ? " > " : "   ") << aligned(std::to_string(t) + " days", 8) << "  archives "
+          << aligned(percent(p["lost_archived_share"].get<double>()), 7) << " of lost deals early, "
+          << aligned(percent(p["won_archived_share"].get<double>()), 7) << " of won deals wrongly\n";
     }
 }
 

@@ -4,7 +4,11 @@ option(REVDIAG_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSaniti
 add_library(revdiag_flags INTERFACE)
 target_compile_options(revdiag_flags INTERFACE -Wall -Wextra -Wshadow -Wconversion -Wno-sign-conversion)
 if(REVDIAG_SANITIZE AND NOT EMSCRIPTEN)
-  target_compile_options(revdiag_flags INTERFACE -O1 -fsanitize=address,undefined -fno-omit-frame-pointer
+  # The engine and the CLI at -O1; code that only drives them (the test files,
+  # the corpus replays: targets with REVDIAG_DRIVER set) at -O0, still under both
+  # sanitizers: a batch of test files compiles in 29 s instead of 64 s.
+  target_compile_options(revdiag_flags INTERFACE $<IF:$<BOOL:$<TARGET_PROPERTY:REVDIAG_DRIVER>>,-O0,-O1>
+                                                 -fsanitize=address,undefined -fno-omit-frame-pointer
                                                  -fno-sanitize-recover=undefined)
   target_link_options(revdiag_flags INTERFACE -fsanitize=address,undefined)
 endif()
