@@ -25,6 +25,8 @@ struct reader_limits {
     size_t max_field_bytes = 1 << 20;  // one cell
     size_t max_columns = 4096;         // fields in one row
     size_t expected_bytes = 0;         // not a limit: the file's size when known, so buffers are sized once
+    size_t typing_prefix_rows = 4096;  // not a limit: deals that decide each column's conventions before
+                                       // the rest are typed as they arrive (the result does not depend on it)
 };
 
 /// Every cell of the file, row by row, in one byte buffer (UTF-8 once finished).
@@ -134,6 +136,9 @@ public:
     const std::vector<warning>& warnings() const { return warnings_; }
     size_t bytes() const { return bytes_in_; }
     size_t rows() const { return table_.rows(); }
+    /// True when finish() rewrote cells (bytes that are not UTF-8, NUL bytes): a
+    /// cell read before then may differ from the same cell now.
+    bool rewrote_cells() const { return rewrote_cells_; }
 
 private:
     enum class state : uint8_t { record_start, field_start, unquoted, quoted, quote_in_quoted };
@@ -168,6 +173,7 @@ private:
     size_t warning_counts_[2] = {0, 0};
     error failure_;
     bool failed_ = false;
+    bool rewrote_cells_ = false;
 };
 
 /// Windows-1252 bytes as UTF-8 (the undefined bytes map to C1 controls, as WHATWG does).

@@ -19,6 +19,8 @@
 
 namespace revdiag {
 
+class row_stream;
+
 struct ingest_options {
     std::vector<std::pair<std::string, std::string>>
         map;  // canonical field -> header as written ("" = leave unmapped)
@@ -61,6 +63,7 @@ public:
 
 private:
     std::unique_ptr<csv_reader> csv_;
+    std::unique_ptr<row_stream> stream_;  // the deals typed as they arrive
 };
 
 }  // namespace revdiag

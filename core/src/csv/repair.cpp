@@ -111,6 +111,7 @@ void csv_reader::repair_cells() {
         table_.cell_end[cell] = static_cast<uint32_t>(out.size());
     }
     table_.bytes = std::move(out);
+    rewrote_cells_ = true;
     for (size_t slot = 0; slot < 2; ++slot)
         if (counts[slot] > max_warnings_per_code)
             warnings_.push_back(make_error(

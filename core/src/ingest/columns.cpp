@@ -175,6 +175,26 @@ void column_builder::decide(size_t rows) {
     }
 }
 
+bool column_builder::decision_holds() const {
+    switch (c_.type) {
+        case field_type::money:
+            return money_detector_.result().decimal_comma == money_.decimal_comma;
+        case field_type::percent:
+            return percent_detector_.result().fraction == percent_.fraction;
+        case field_type::date: {
+            const date_format d = date_detector_.result();
+            return d.order == date_.order && d.excel_serial == date_.excel_serial &&
+                   d.ambiguous == date_.ambiguous;
+        }
+        case field_type::boolean:
+            return bool_detector_.result().blank_is_false == bool_.blank_is_false;
+        case field_type::text:
+        case field_type::status:
+            return true;
+    }
+    return true;
+}
+
 std::string shown_cell(std::string_view cell) {
     constexpr size_t most = 60;
     cell = trim_value(cell);

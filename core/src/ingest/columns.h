@@ -71,6 +71,12 @@ public:
     void observe(std::string_view cell);
     void decide(size_t rows);
     void add(std::string_view cell, uint32_t line);
+    /// True when every cell observed so far decides the conventions decide() chose.
+    bool decision_holds() const;
+    /// A new, empty builder of the same column.
+    column_builder restarted() const {
+        return column_builder(c_.name, c_.type, c_.header, c_.source_index, divisor_);
+    }
     /// The column; its warnings go to `sink` in the order they arose.
     column finish(warning_sink& sink);
 
