@@ -205,8 +205,15 @@ bool split_pair(const std::string& text, bool at_last, std::string& key, std::st
 
 // The audit of a file fed to a session in 2 MB blocks, or nothing when the
 // file cannot be read or any step answers an error.
+// Where a streamed JSON report goes: a file, or the CLI's output.
+struct report_sink {
+    const std::string& path;
+    std::ostream& out;
+    std::ostream& err;
+};
+
 std::optional<std::string> audit_streamed(const std::string& path, const nlohmann::ordered_json& options,
-                                          const std::string& audit_opts) {
+                                          const std::string& audit_opts, const report_sink* sink = nullptr) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
     if (!in) return std::nullopt;
     const std::streamoff size = in.tellg();
@@ -223,9 +230,39 @@ std::optional<std::string> audit_streamed(const std::string& path, const nlohman
     nlohmann::ordered_json finish = nlohmann::ordered_json::object();
     if (options.contains("map")) finish["map"] = options["map"];
     if (!envelope_ok(session.finish(finish.dump()))) return std::nullopt;
-    std::string envelope = session.audit(audit_opts);
-    if (!envelope_ok(envelope)) return std::nullopt;
-    return envelope;
+    if (!sink) {
+        std::string envelope = session.audit(audit_opts);
+        if (!envelope_ok(envelope)) return std::nullopt;
+        return envelope;
+    }
+    // The JSON report goes out as the engine writes it, a deal at a time: its
+    // first piece says whether the audit succeeded, before anything is written.
+    std::ofstream file;
+    std::ostream* to = &sink->out;
+    bool failed = false, started = false;
+    session.audit_to(audit_opts, [&](std::string_view piece) {
+        if (failed) return;
+        if (!started) {
+            started = true;
+            if (!envelope_ok(std::string(piece.substr(0, 64)))) {
+                failed = true;
+                return;
+            }
+            if (!sink->path.empty()) {
+                file.open(sink->path, std::ios::binary);
+                to = &file;
+            }
+        }
+        to->write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    });
+    if (failed || !started) return std::nullopt;
+    *to << '\n';
+    to->flush();
+    if (!*to) {
+        sink->err << "revdiag: cannot write " << (sink->path.empty() ? "the report" : sink->path) << "\n";
+        return std::string();  // written as far as it could be; the caller reports the failure
+    }
+    return std::string("ok");
 }
 
 int run_audit_cmd(const std::vector<std::string>& args, io& s) {
@@ -317,7 +354,13 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
     // held beside its cells; when anything fails, the one-shot audit answers,
     // so errors read exactly as they always did.
     std::optional<std::string> streamed;
-    if (from_file) streamed = audit_streamed(a.positional()[0], options, audit_opts);
+    if (from_file && format == "json") {
+        const report_sink sink{out_path, s.out, s.err};
+        if (const auto written = audit_streamed(a.positional()[0], options, audit_opts, &sink))
+            return written->empty() ? exit_input_error : exit_ok;
+    } else if (from_file) {
+        streamed = audit_streamed(a.positional()[0], options, audit_opts);
+    }
     if (from_file && !streamed) {
         auto text = read_input(a.positional()[0], s.err);
         if (!text) return exit_input_error;

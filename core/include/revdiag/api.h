@@ -5,6 +5,7 @@
 // empty string means "{}".
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -88,6 +89,8 @@ public:
     std::string finish(std::string_view options_json);
     /// Audit what was read (audit's options). Re-running with other options reuses the parsed rows.
     std::string audit(std::string_view options_json);
+    /// The same envelope, handed to `out` in pieces: a million deals are never one string.
+    void audit_to(std::string_view options_json, const std::function<void(std::string_view)>& out);
     /// A window of the last audit's deals: {"filter":{"layer","code","owner","stage","text"},
     /// "sort":{"key","desc"},"offset":N,"limit":N} -> {"schema":"revdiag.deals/1","total":…,"deals":[…]}.
     std::string deals(std::string_view query_json);

@@ -5,6 +5,7 @@
 // native and wasm builds write the same bytes.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -66,6 +67,21 @@ nlohmann::ordered_json report_to_json(const audit_report& r, const deal_table& t
                                       const nlohmann::ordered_json& input,
                                       deals_scope scope = deals_scope::all,
                                       size_t action_deals = default_action_deals);
+/// What report_to_json's "deals" holds in report_without_deals.
+inline constexpr std::string_view deals_marker = "\x01revdiag.deals\x01";
+/// report_to_json with `deals_marker` in place of the deal list.
+nlohmann::ordered_json report_without_deals(const audit_report& r, const deal_table& table, const process& p,
+                                            const nlohmann::ordered_json& input,
+                                            size_t action_deals = default_action_deals);
+/// The deal list of report_to_json, written to `out` in pieces of about 1 MB, a
+/// deal at a time: the same bytes, without a tree of a million deals.
+void write_deals_json(const audit_report& r, const deal_table& table, const process& p, deals_scope scope,
+                      const std::function<void(std::string_view)>& out);
+/// An envelope dumped from report_without_deals, written to `out` with the deal
+/// list of `scope` in the marker's place: the bytes of the whole report's dump.
+void write_report_envelope(std::string_view envelope, const audit_report& r, const deal_table& table,
+                           const process& p, deals_scope scope,
+                           const std::function<void(std::string_view)>& out);
 /// The flagged deals as CSV (header, then one row per flagged deal). Text
 /// cells starting with = + - @ tab CR LF or NUL get a leading ', while the
 /// numbers the engine wrote (row, amount) are left as numbers.

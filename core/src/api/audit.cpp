@@ -46,9 +46,13 @@ result<audited> run(std::string_view csv, std::string_view options_json) {
 std::string audit(std::string_view csv, std::string_view options_json) {
     auto a = run(csv, options_json);
     if (!a) return error_envelope(detail::audit_schema, a.err());
-    return detail::moved_envelope(
-        detail::audit_schema, report_to_json(a->report, a->input.table, a->designed, ingest_to_json(a->input),
-                                             a->request.scope, a->request.action_deals));
+    const std::string head = detail::moved_envelope(
+        detail::audit_schema, report_without_deals(a->report, a->input.table, a->designed,
+                                                   ingest_to_json(a->input), a->request.action_deals));
+    std::string envelope;
+    write_report_envelope(head, a->report, a->input.table, a->designed, a->request.scope,
+                          [&envelope](std::string_view piece) { envelope.append(piece); });
+    return envelope;
 }
 
 std::string flagged_csv(std::string_view csv, std::string_view options_json) {

@@ -105,35 +105,43 @@ std::string session::finish(std::string_view options_json) {
     return ok_envelope(inspect_schema, body);
 }
 
-std::string session::audit(std::string_view options_json) {
-    if (impl_->failed) return error_envelope(detail::audit_schema, *impl_->failed);
+void session::audit_to(std::string_view options_json, const std::function<void(std::string_view)>& out) {
+    if (impl_->failed) return out(error_envelope(detail::audit_schema, *impl_->failed));
     if (!impl_->input)
-        return error_envelope(
-            detail::audit_schema,
-            state_error("Call finish before audit: the file has not been read to its end."));
+        return out(
+            error_envelope(detail::audit_schema,
+                           state_error("Call finish before audit: the file has not been read to its end.")));
     auto options = read_json_object(options_json, options_input);
-    if (!options) return error_envelope(detail::audit_schema, options.err());
+    if (!options) return out(error_envelope(detail::audit_schema, options.err()));
     auto req = detail::read_audit_options(*options);
-    if (!req) return error_envelope(detail::audit_schema, req.err());
+    if (!req) return out(error_envelope(detail::audit_schema, req.err()));
     if (req->sample)
-        return error_envelope(
+        return out(error_envelope(
             detail::audit_schema,
             json_error(options_input, "sample", *options->find("sample"), "/sample",
-                       "A session audits the file it was fed; use api audit for a built-in sample."));
+                       "A session audits the file it was fed; use api audit for a built-in sample.")));
     // Without a "map" option the mapping of the last read stands.
     if (req->has_map) {
-        if (auto e = impl_->ensure_input(req->ingest)) return error_envelope(detail::audit_schema, *e);
+        if (auto e = impl_->ensure_input(req->ingest)) return out(error_envelope(detail::audit_schema, *e));
     }
     const deal_table& table = impl_->input->table;
     auto designed = detail::resolve_process(*req, table);
-    if (!designed) return error_envelope(detail::audit_schema, designed.err());
+    if (!designed) return out(error_envelope(detail::audit_schema, designed.err()));
     auto stage_map = detail::resolve_stage_map(*req, *designed);
-    if (!stage_map) return error_envelope(detail::audit_schema, stage_map.err());
+    if (!stage_map) return out(error_envelope(detail::audit_schema, stage_map.err()));
     impl_->designed = std::move(*designed);
     impl_->report = run_audit(table, *impl_->designed, req->as_of, *stage_map);
-    return detail::moved_envelope(
-        detail::audit_schema, report_to_json(*impl_->report, table, *impl_->designed,
-                                             ingest_to_json(*impl_->input), req->scope, req->action_deals));
+    // The deal list is written a deal at a time, never held as one tree.
+    const std::string envelope = detail::moved_envelope(
+        detail::audit_schema, report_without_deals(*impl_->report, table, *impl_->designed,
+                                                   ingest_to_json(*impl_->input), req->action_deals));
+    write_report_envelope(envelope, *impl_->report, table, *impl_->designed, req->scope, out);
+}
+
+std::string session::audit(std::string_view options_json) {
+    std::string envelope;
+    audit_to(options_json, [&envelope](std::string_view piece) { envelope.append(piece); });
+    return envelope;
 }
 
 std::string session::flagged_csv() {

@@ -225,8 +225,8 @@ ojson deal_to_json(const audit_report& r, size_t index, const deal_table& table,
     return deal_json(r, index, table, p, audit_columns(table));
 }
 
-ojson report_to_json(const audit_report& r, const deal_table& table, const process& p, const ojson& input,
-                     deals_scope scope, size_t action_deals) {
+ojson report_without_deals(const audit_report& r, const deal_table& table, const process& p,
+                           const ojson& input, size_t action_deals) {
     ojson body;
     body["as_of"] = format_iso_date(r.as_of);
     body["input"] = input;
@@ -236,6 +236,54 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
     body["waterfall"] = waterfall_block(r);
     body["stages"] = stages_block(r, p);
     detail::add_coverage_json(body, r, table, p);
+    body["deals"] = deals_marker;
+    body["owners"] = owners_block(r, table, action_deals);
+    body["warnings"] = to_json_list(r.warnings);
+    return body;
+}
+
+void write_deals_json(const audit_report& r, const deal_table& table, const process& p, deals_scope scope,
+                      const std::function<void(std::string_view)>& out) {
+    constexpr size_t piece = size_t{1} << 20;
+    std::string buffer = "[";
+    if (scope != deals_scope::none) {
+        const audit_columns cols(table);
+        bool first = true;
+        for (size_t i = 0; i < r.deals.size(); ++i) {
+            if (scope != deals_scope::all && !r.deals[i].flagged()) continue;
+            if (!first) buffer.push_back(',');
+            first = false;
+            buffer += dump_json(deal_json(r, i, table, p, cols));
+            if (buffer.size() >= piece) {
+                out(buffer);
+                buffer.clear();
+            }
+        }
+    }
+    buffer.push_back(']');
+    out(buffer);
+}
+
+void write_report_envelope(std::string_view envelope, const audit_report& r, const deal_table& table,
+                           const process& p, deals_scope scope,
+                           const std::function<void(std::string_view)>& out) {
+    // The marker as dump_json writes it; a text in the report cannot look like
+    // this, since its quotes would be escaped.
+    constexpr std::string_view marked = "\"deals\":\"\\u0001revdiag.deals\\u0001\"";
+    const size_t at = envelope.find(marked);
+    if (at == std::string_view::npos) {
+        out(envelope);
+        return;
+    }
+    const size_t value = at + std::string_view("\"deals\":").size();
+    out(envelope.substr(0, value));
+    write_deals_json(r, table, p, scope, out);
+    out(envelope.substr(at + marked.size()));
+}
+
+ojson report_to_json(const audit_report& r, const deal_table& table, const process& p, const ojson& input,
+                     deals_scope scope, size_t action_deals) {
+    ojson body = report_without_deals(r, table, p, input, action_deals);
     ojson deals = ojson::array();
     const audit_columns cols(table);
     if (scope != deals_scope::none) deals.get_ref<ojson::array_t&>().reserve(r.deals.size());
@@ -244,8 +292,6 @@ ojson report_to_json(const audit_report& r, const deal_table& table, const proce
             if (scope == deals_scope::all || r.deals[i].flagged())
                 deals.push_back(deal_json(r, i, table, p, cols));
     body["deals"] = std::move(deals);
-    body["owners"] = owners_block(r, table, action_deals);
-    body["warnings"] = to_json_list(r.warnings);
     return body;
 }
 
