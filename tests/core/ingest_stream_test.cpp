@@ -108,7 +108,7 @@ TEST_CASE("a file that is not UTF-8 and a remapped column are typed in two passe
     const auto remapped = reader.finish(remap);
     REQUIRE(remapped.has_value());
     CHECK(remapped->table.find("amount")->number[0] == 5);
-    const auto plain = reader.finish({});
+    const auto plain = reader.finish({});  // typed in two passes: the first finish freed the typed deals
     REQUIRE(plain.has_value());
     CHECK(plain->table.find("amount")->number[0] == 100);
 }

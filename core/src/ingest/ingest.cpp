@@ -164,6 +164,7 @@ result<ingest_result> deal_reader::finish(const ingest_options& options) {
     // could be; derived ones column by column.
     column_plan plan;
     if (!(options.map.empty() && !csv_->rewrote_cells() && stream_->finish(t, rows, r.table.line, plan))) {
+        stream_->abandon();  // one finish uses the typed deals or frees them
         plan = plan_columns(headers, mapping);
         fill_columns(t, rows, r.table.line, plan.sources, plan.builders);
     }

@@ -196,7 +196,10 @@ bool row_stream::finish(const csv_table& t, const std::vector<size_t>& rows,
     dead_ = true;  // one use: a later finish builds its columns itself
     uint64_t hash = 0;
     for (const size_t row : rows) hash = mix(hash, row);
-    if (rows.size() != typed_count_ || hash != typed_hash_) return false;
+    if (rows.size() != typed_count_ || hash != typed_hash_) {
+        abandon();
+        return false;
+    }
     if (!decided_) decide(t);
     // A column whose conventions the whole file decides otherwise is typed again.
     std::vector<size_t> again;
@@ -214,6 +217,14 @@ bool row_stream::finish(const csv_table& t, const std::vector<size_t>& rows,
     }
     out = std::move(plan_);
     return true;
+}
+
+void row_stream::abandon() {
+    dead_ = true;
+    plan_ = {};
+    observing_ = {};
+    pending_ = {};
+    held_ = {};
 }
 
 }  // namespace revdiag

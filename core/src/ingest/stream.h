@@ -63,6 +63,8 @@ public:
     /// the caller then builds the columns itself.
     bool finish(const csv_table& t, const std::vector<size_t>& rows, const std::vector<uint32_t>& lines,
                 column_plan& out);
+    /// Drops what was typed: the caller builds the columns itself, now and later.
+    void abandon();
 
 private:
     void keep(const csv_table& t, size_t row);
