@@ -236,6 +236,8 @@ targets.push(['revdiag.wasm ≤ 250 KB gzipped (simulator included)', `${fmt(was
 targets.push(['Page interactive < 1 s (loopback)', `${fmt(interactive)} s`, ...atMost(interactive, 1)]);
 lines.push('', '| target | measured | met | missed by | what the measured phases show |', '|---|---|---|---|---|');
 for (const [what, got, ok, gap, why] of targets) lines.push(`| ${what} | ${got} | ${ok ? 'yes' : '**no**'} | ${gap} | ${ok ? '' : why ?? ''} |`);
+lines.push('', 'Inside those phases, function by function (V8\'s profiler on a `--profiling-funcs` build, perf natively): ' +
+           '`docs/audit.md`, "Where the time still goes".');
 lines.push('', 'Noise (max/min over runs): ' + results.map((r) =>
   `${label(r)} ${r.deals}: native ${fmt(r.native.seconds_spread)}, CLI ${fmt(r.cli.seconds_spread)}, wasm ${fmt(r.wasm.seconds_spread)}, page ${fmt(r.page?.seconds_spread)}, ` +
   `uDSV ${fmt(r.udsv.seconds_spread)}, PapaParse ${fmt(r.papaparse.seconds_spread)}, DuckDB-wasm ${fmt(r.duckdb?.seconds_spread)}`).join('; ') + '.', '');
