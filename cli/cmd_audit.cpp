@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -203,42 +204,36 @@ bool split_pair(const std::string& text, bool at_last, std::string& key, std::st
     return true;
 }
 
-// The audit of a file fed to a session in 2 MB blocks, or nothing when the
-// file cannot be read or any step answers an error.
-// Where a streamed JSON report goes: a file, or the CLI's output.
-struct report_sink {
-    const std::string& path;
-    std::ostream& out;
-    std::ostream& err;
-};
-
-std::optional<std::string> audit_streamed(const std::string& path, const nlohmann::ordered_json& options,
-                                          const std::string& audit_opts, const report_sink* sink = nullptr) {
+// The file read through a session in 2 MB blocks, so the whole file is never
+// held beside its cells; null when anything fails (the caller then audits the
+// whole text, so errors read exactly as they always did).
+std::unique_ptr<api::session> read_streamed(const std::string& path, const nlohmann::ordered_json& options) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return std::nullopt;
+    if (!in) return nullptr;
     const std::streamoff size = in.tellg();
     in.seekg(0, std::ios::beg);
     nlohmann::ordered_json limits = nlohmann::ordered_json::object();
     if (size > 0) limits["expected_bytes"] = static_cast<int64_t>(size);
-    api::session session(limits.dump());
+    auto session = std::make_unique<api::session>(limits.dump());
     std::string block(size_t{2} << 20, '\0');
     while (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0)
-        if (!envelope_ok(session.push(std::string_view(block.data(), static_cast<size_t>(in.gcount())))))
-            return std::nullopt;
-    if (in.bad()) return std::nullopt;
+        if (!envelope_ok(session->push(std::string_view(block.data(), static_cast<size_t>(in.gcount())))))
+            return nullptr;
+    if (in.bad()) return nullptr;
     block = std::string();
     nlohmann::ordered_json finish = nlohmann::ordered_json::object();
     if (options.contains("map")) finish["map"] = options["map"];
-    if (!envelope_ok(session.finish(finish.dump()))) return std::nullopt;
-    if (!sink) {
-        std::string envelope = session.audit(audit_opts);
-        if (!envelope_ok(envelope)) return std::nullopt;
-        return envelope;
-    }
-    // The JSON report goes out as the engine writes it, a deal at a time: its
-    // first piece says whether the audit succeeded, before anything is written.
+    if (!envelope_ok(session->finish(finish.dump()))) return nullptr;
+    return session;
+}
+
+// The JSON report written to `path` (or `out`) as the engine writes it, a deal at
+// a time: its first piece says whether the audit succeeded, before anything is
+// written. The exit code, or nullopt when the audit failed and nothing was written.
+std::optional<int> write_json_report(api::session& session, const std::string& audit_opts,
+                                     const std::string& path, std::ostream& out, std::ostream& err) {
     std::ofstream file;
-    std::ostream* to = &sink->out;
+    std::ostream* to = &out;
     bool failed = false, started = false;
     session.audit_to(audit_opts, [&](std::string_view piece) {
         if (failed) return;
@@ -248,8 +243,8 @@ std::optional<std::string> audit_streamed(const std::string& path, const nlohman
                 failed = true;
                 return;
             }
-            if (!sink->path.empty()) {
-                file.open(sink->path, std::ios::binary);
+            if (!path.empty()) {
+                file.open(path, std::ios::binary);
                 to = &file;
             }
         }
@@ -258,11 +253,9 @@ std::optional<std::string> audit_streamed(const std::string& path, const nlohman
     if (failed || !started) return std::nullopt;
     *to << '\n';
     to->flush();
-    if (!*to) {
-        sink->err << "revdiag: cannot write " << (sink->path.empty() ? "the report" : sink->path) << "\n";
-        return std::string();  // written as far as it could be; the caller reports the failure
-    }
-    return std::string("ok");
+    if (*to) return exit_ok;
+    err << "revdiag: cannot write " << (path.empty() ? "the report" : path) << "\n";
+    return exit_input_error;
 }
 
 int run_audit_cmd(const std::vector<std::string>& args, io& s) {
@@ -350,16 +343,16 @@ int run_audit_cmd(const std::vector<std::string>& args, io& s) {
         brief["action_deals"] = 0;
         audit_opts = text_of(brief);
     }
-    // A file streams through a session in blocks, so the whole file is never
-    // held beside its cells; when anything fails, the one-shot audit answers,
-    // so errors read exactly as they always did.
     std::optional<std::string> streamed;
-    if (from_file && format == "json") {
-        const report_sink sink{out_path, s.out, s.err};
-        if (const auto written = audit_streamed(a.positional()[0], options, audit_opts, &sink))
-            return written->empty() ? exit_input_error : exit_ok;
-    } else if (from_file) {
-        streamed = audit_streamed(a.positional()[0], options, audit_opts);
+    if (from_file) {
+        if (const auto session = read_streamed(a.positional()[0], options)) {
+            if (format == "json") {
+                if (const auto rc = write_json_report(*session, audit_opts, out_path, s.out, s.err))
+                    return *rc;
+            } else if (std::string envelope = session->audit(audit_opts); envelope_ok(envelope)) {
+                streamed = std::move(envelope);
+            }
+        }
     }
     if (from_file && !streamed) {
         auto text = read_input(a.positional()[0], s.err);

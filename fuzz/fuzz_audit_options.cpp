@@ -20,22 +20,6 @@ constexpr std::string_view deals =
     "Acme renewal,Proposal,12000,Dana,2026-05-01,Webinar\n"
     "Globex,Negotiation,9000,Lee,2026-03-01,Referral\n";
 
-// The envelope's status and, for an error, whether it says where.
-struct outcome {
-    bool ok = false;
-    bool located = false;
-};
-
-outcome read_envelope(const std::string& envelope) {
-    const auto j = revdiag::read_json(envelope, revdiag::options_input);
-    REVDIAG_FUZZ_CHECK(j.has_value() && j->is_object());
-    const revdiag::json_value* ok = j->find("ok");
-    REVDIAG_FUZZ_CHECK(ok && ok->is_bool());
-    if (ok->boolean) return {true, true};
-    const revdiag::json_value* at = j->find("error") ? j->find("error")->find("at") : nullptr;
-    return {false, at && (at->find("line") || at->find("column") || at->find("pointer"))};
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -49,8 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         const auto request = revdiag::detail::read_audit_options(*parsed);
         if (!request) REVDIAG_FUZZ_CHECK(revdiag::fuzz::located(request.err()));
     }
-    const outcome report = read_envelope(revdiag::api::audit(deals, text));
-    const outcome flagged = read_envelope(revdiag::api::flagged_csv(deals, text));
+    const auto report = revdiag::fuzz::read_envelope(revdiag::api::audit(deals, text));
+    const auto flagged = revdiag::fuzz::read_envelope(revdiag::api::flagged_csv(deals, text));
     REVDIAG_FUZZ_CHECK(report.ok == flagged.ok);
     REVDIAG_FUZZ_CHECK(report.located && flagged.located);
     return 0;
